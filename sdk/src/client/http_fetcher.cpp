@@ -1,0 +1,58 @@
+// The HTTP Fetcher: SourceConfig + Transport behind the Fetcher seam (fetch.hpp).
+#include "eduauth/source.hpp"
+
+namespace eduauth {
+namespace {
+
+class HttpFetcher final : public Fetcher {
+public:
+  HttpFetcher(SourceConfig source, std::shared_ptr<Transport> transport)
+      : source_(std::move(source)), transport_(std::move(transport)) {
+    if (!transport_) throw Error(Errc::invalid_argument, "make_http_fetcher: transport is null");
+    // Validate the templates once, up front, so a misconfiguration is an error at setup
+    // rather than a failed fetch every refresh.
+    (void)build_request(source_, TokenKey{"room", "user", 1});
+  }
+
+  FetchResult fetch(const TokenKey &key) override {
+    // Failures are values across the seam: nothing escapes fetch().
+    try {
+      const HttpRequest request = build_request(source_, key);
+      const HttpResponse response = transport_->perform(request);
+      return interpret_response(source_, request, response);
+    } catch (const Error &e) {
+      FetchResult r;
+      r.status = e.code();
+      r.message = e.what();
+      return r;
+    } catch (const std::bad_alloc &) {
+      FetchResult r;
+      r.status = Errc::out_of_memory;
+      r.message = "out of memory while fetching from " + source_.name;
+      return r;
+    } catch (const std::exception &e) {
+      FetchResult r;
+      r.status = Errc::internal;
+      r.message = std::string("unexpected error while fetching from ") + source_.name + ": " + e.what();
+      return r;
+    }
+  }
+
+  std::string source_id() const override { return source_.name + ":" + source_.url_template; }
+
+private:
+  const SourceConfig source_;
+  const std::shared_ptr<Transport> transport_;
+};
+
+} // namespace
+
+std::unique_ptr<Fetcher> make_http_fetcher(const SourceConfig &source, std::shared_ptr<Transport> transport) {
+  return std::make_unique<HttpFetcher>(source, std::move(transport));
+}
+
+std::unique_ptr<Fetcher> make_http_fetcher(const SourceConfig &source, const TransportOptions &options) {
+  return make_http_fetcher(source, std::shared_ptr<Transport>(make_curl_transport(options)));
+}
+
+} // namespace eduauth
