@@ -8,7 +8,7 @@
 #include "args.hpp"
 #include "command.hpp"
 #include "input.hpp"
-#include "vector_replay.hpp"
+#include "token/vector_replay.hpp"
 
 namespace eduauth::tool {
 
