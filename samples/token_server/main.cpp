@@ -1,0 +1,79 @@
+// eduauth-token-server: the sample Flexible Classroom token server (see README.md).
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <pthread.h>
+#include <stdexcept>
+#include <thread>
+
+#include <httplib.h>
+
+#include "options.hpp"
+#include "token_routes.hpp"
+
+int main(int argc, char **argv) {
+  using namespace eduauth::sample;
+  ServerOptions options;
+  try {
+    options = parse_options(argc, argv);
+  } catch (const std::exception &e) {
+    std::cerr << "eduauth-token-server: " << e.what() << "\n" << usage();
+    return 2;
+  }
+  if (options.help) {
+    std::cout << usage();
+    return 0;
+  }
+  if (options.demo_credentials)
+    std::cerr << "WARNING: APP_ID / APP_CERTIFICATE not set: using Agora's PUBLIC DEMO credentials.\n"
+                 "WARNING: anyone can mint tokens for this app ID; never use it for real users.\n";
+
+  // Block SIGINT/SIGTERM before any thread starts, and take them on one waiting thread:
+  // httplib::Server::stop() is not async-signal-safe, so it cannot run in a handler.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  const bool tls = !options.tls_cert.empty();
+  std::unique_ptr<httplib::Server> server;
+  if (tls) {
+    server = std::make_unique<httplib::SSLServer>(options.tls_cert.c_str(), options.tls_key.c_str());
+    if (!server->is_valid()) {
+      std::cerr << "eduauth-token-server: cannot load --tls-cert \"" << options.tls_cert << "\" / --tls-key \""
+                << options.tls_key << "\"\n";
+      return 2;
+    }
+  } else {
+    server = std::make_unique<httplib::Server>();
+  }
+  install_routes(*server, options);
+
+  int port = options.port;
+  if (port == 0) {
+    port = server->bind_to_any_port(options.host);
+  } else if (!server->bind_to_port(options.host, port)) {
+    port = -1;
+  }
+  if (port <= 0) {
+    std::cerr << "eduauth-token-server: cannot listen on " << options.host << ":" << options.port << "\n";
+    return 1;
+  }
+  std::printf("listening on %s://%s:%d\n", tls ? "https" : "http", options.host.c_str(), port);
+  std::fflush(stdout);
+
+  std::thread signal_waiter([&server, signals] {
+    int sig = 0;
+    sigwait(&signals, &sig);
+    server->stop();
+  });
+  const bool ok = server->listen_after_bind();
+  // listen_after_bind returned: either a signal stopped it, or it failed. Wake the waiter
+  // in the latter case so the thread can be joined.
+  if (!ok) pthread_kill(signal_waiter.native_handle(), SIGTERM);
+  signal_waiter.join();
+  std::cerr << "eduauth-token-server: stopped\n";
+  return ok ? 0 : 1;
+}
