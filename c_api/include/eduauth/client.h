@@ -42,7 +42,7 @@ typedef void (*eduauth_destroy_fn)(void *user_data);
 /**
  * A new configuration with defaults: preset "education", no server URL, system CA store,
  * proxy from the environment, connect timeout 5000 ms, total timeout 15000 ms, refresh
- * margin min(300 s, 25 % of the lifetime), will-expire lead 60 s, event queue of 64.
+ * margin min(300 s, 25 % of the lifetime), will-expire lead 60 s, event queue of 256.
  * *out is the caller's; free with eduauth_client_config_free().
  */
 EDUAUTH_API int eduauth_client_config_new(eduauth_client_config **out);
@@ -118,11 +118,11 @@ EDUAUTH_API int eduauth_client_config_set_connect_timeout_ms(eduauth_client_conf
 EDUAUTH_API int eduauth_client_config_set_total_timeout_ms(eduauth_client_config *config, int64_t ms);
 
 /**
- * Refresh margin in SECONDS before the token's effective expiry, >= 0. Not called: the
- * default min(300 s, 25 % of the token's lifetime). Jitter is added on top.
+ * Refresh margin in SECONDS, >= 0: a token is refreshed min(seconds, 25 % of its lifetime)
+ * before its expiry, +/- 10 % jitter. Default 300 (DESIGN.md "Refresh").
  */
 EDUAUTH_API int eduauth_client_config_set_refresh_margin_s(eduauth_client_config *config, int64_t seconds);
-/** Lead time in SECONDS before expiry at which EDUAUTH_EVENT_WILL_EXPIRE fires, >= 0. */
+/** Lead time in SECONDS before expiry at which EDUAUTH_EVENT_WILL_EXPIRE fires, >= 0 (0 = never). */
 EDUAUTH_API int eduauth_client_config_set_will_expire_lead_s(eduauth_client_config *config, int64_t seconds);
 
 /**
@@ -156,7 +156,7 @@ EDUAUTH_API int eduauth_client_config_set_event_callback(eduauth_client_config *
 
 /**
  * Capacity of the poll queue (eduauth_client_next_event); 0 disables queueing. When full,
- * the oldest event is dropped. Default 64.
+ * the oldest event is dropped (eduauth_client_dropped_events counts them). Default 256.
  */
 EDUAUTH_API int eduauth_client_config_set_event_queue_capacity(eduauth_client_config *config, size_t capacity);
 
@@ -221,9 +221,19 @@ EDUAUTH_API int eduauth_client_get_token_async(eduauth_client *client, const cha
 EDUAUTH_API int eduauth_client_prefetch(eduauth_client *client, const char *room_uuid, const char *user_uuid,
                                         int32_t role);
 
-/** Drops the cached token of (room_uuid, user_uuid, role); the next get fetches a new one. */
-EDUAUTH_API int eduauth_client_invalidate(eduauth_client *client, const char *room_uuid, const char *user_uuid,
-                                          int32_t role);
+/**
+ * Reports that `token` was rejected downstream (e.g. the classroom said "invalid token").
+ * If it is still the current token of the key it is dropped and the next get fetches a new
+ * one (*out_dropped = 1); otherwise nothing happens (*out_dropped = 0). out_dropped may be
+ * NULL. If the token fetched after such a report is rejected too, get fails with
+ * EDUAUTH_E_TOKEN_REJECTED for a cool-down instead of looping (case C-11).
+ */
+EDUAUTH_API int eduauth_client_invalidate(int *out_dropped, eduauth_client *client, const char *room_uuid,
+                                          const char *user_uuid, int32_t role, const char *token);
+
+/** Forgets (room_uuid, user_uuid, role) entirely: no more refreshes, cached token dropped. */
+EDUAUTH_API int eduauth_client_forget(eduauth_client *client, const char *room_uuid, const char *user_uuid,
+                                      int32_t role);
 
 /**
  * Waits up to timeout_ms MILLISECONDS (0 = do not wait) for the next queued event.
@@ -233,20 +243,28 @@ EDUAUTH_API int eduauth_client_invalidate(eduauth_client *client, const char *ro
  */
 EDUAUTH_API int eduauth_client_next_event(eduauth_event **out, eduauth_client *client, int64_t timeout_ms);
 
+/** Events dropped because the poll queue was full, since the client was created (0 for NULL). */
+EDUAUTH_API uint64_t eduauth_client_dropped_events(const eduauth_client *client);
+
 /* ---- events ----------------------------------------------------------------------------- */
 
 /** Frees a polled event (NULL is a no-op). Never free the event passed to a callback. */
 EDUAUTH_API void eduauth_event_free(eduauth_event *event);
 /** The eduauth_event_kind (EDUAUTH_EVENT_*) of the event (0 for NULL). */
 EDUAUTH_API int32_t eduauth_event_type(const eduauth_event *event);
-/** Static name of an event type ("token_refreshed", "will_expire", ...; "unknown"). */
+/** Static name of an event type ("refreshed", "will_expire", "refresh_failed", "expired",
+ *  "reauth_required"; "unknown" otherwise). */
 EDUAUTH_API const char *eduauth_event_type_name(int32_t type);
 /** Key of the token concerned. Borrowed: lives as long as the event. */
 EDUAUTH_API const char *eduauth_event_room_uuid(const eduauth_event *event);
 EDUAUTH_API const char *eduauth_event_user_uuid(const eduauth_event *event);
 EDUAUTH_API int32_t eduauth_event_role(const eduauth_event *event);
-/** TOKEN_REFRESHED: the new token; "" otherwise. Borrowed: lives as long as the event. */
+/** TOKEN_REFRESHED: the new token (a secret: never log it); "" otherwise. Borrowed: lives as long as the event. */
 EDUAUTH_API const char *eduauth_event_token(const eduauth_event *event);
+/** TOKEN_REFRESHED: fingerprint of the new token ("sha256:xxxxxxxx"), safe to log; "" otherwise. */
+EDUAUTH_API const char *eduauth_event_fingerprint(const eduauth_event *event);
+/** REFRESH_FAILED / REAUTH_REQUIRED: HTTP status of the token server's answer (0 = none). */
+EDUAUTH_API int32_t eduauth_event_http_status(const eduauth_event *event);
 /** Effective expiry of the token concerned, ABSOLUTE Unix seconds (0 when none). */
 EDUAUTH_API int64_t eduauth_event_expires_at(const eduauth_event *event);
 /** Seconds of validity left for the current token when the event was made (0 when none). */
