@@ -98,17 +98,19 @@ public:
   /// The wall clock alone jumps by `d` (may be negative): boot and monotonic do not move.
   void jump_wall(std::chrono::milliseconds d);
 
-  /// Number of threads currently blocked in wait_until() on this clock. Tests use it to
-  /// know that a thread has reached its wait before they advance time.
+  /// Number of threads blocked in wait_until() on this clock that started waiting after the
+  /// latest time change, i.e. that have already seen the current time. Tests use it to
+  /// know that the client's threads have reacted to an advance() before checking results.
   size_t waiters() const;
-  /// Polls (in real time, yielding) until waiters() >= n or `real_timeout` passes;
-  /// returns whether the count was reached. A synchronisation helper, not a timer.
+  /// Polls (in real time) until waiters() >= n or `real_timeout` passes; returns whether
+  /// the count was reached. A synchronisation helper, not a timer.
   bool await_waiters(size_t n, std::chrono::milliseconds real_timeout = std::chrono::seconds(10)) const;
 
 private:
   struct Waiter {
     std::mutex *mutex;
     std::condition_variable *cv;
+    uint64_t generation; // value of generation_ when the wait began
   };
   void changed(int64_t wall_delta, int64_t boot_delta, int64_t mono_delta);
 
@@ -117,6 +119,7 @@ private:
   int64_t unix_ms_;
   int64_t boot_ms_;
   int64_t mono_ms_;
+  uint64_t generation_ = 0; // bumped by every change
   std::list<Waiter> waiters_;
 };
 

@@ -66,7 +66,7 @@ void FakeClock::wait_until(std::unique_lock<std::mutex> &lock, std::condition_va
     if (boot_ms_ >= boot_deadline_ms) return;
     // Registered while `lock` is held: a concurrent change() must take `lock` before it
     // notifies, so it cannot slip in between this check and cv.wait (no lost wake-up).
-    self = waiters_.insert(waiters_.end(), Waiter{lock.mutex(), &cv});
+    self = waiters_.insert(waiters_.end(), Waiter{lock.mutex(), &cv, generation_});
   }
   cv.wait(lock);
   // Deregister without holding `lock`: change() holds notify_mu_ and then takes the
@@ -88,6 +88,7 @@ void FakeClock::changed(int64_t wall_delta, int64_t boot_delta, int64_t mono_del
     unix_ms_ += wall_delta;
     boot_ms_ += boot_delta;
     mono_ms_ += mono_delta;
+    ++generation_;
     snapshot = waiters_;
   }
   for (const auto &w : snapshot) {
@@ -110,7 +111,9 @@ void FakeClock::jump_wall(std::chrono::milliseconds d) { changed(d.count(), 0, 0
 
 size_t FakeClock::waiters() const {
   std::lock_guard<std::mutex> lk(time_mu_);
-  return waiters_.size();
+  size_t n = 0;
+  for (const auto &w : waiters_) n += w.generation == generation_ ? 1 : 0;
+  return n;
 }
 
 bool FakeClock::await_waiters(size_t n, std::chrono::milliseconds real_timeout) const {
