@@ -7,6 +7,7 @@
 #include <shared_mutex>
 #include <string>
 
+#include "eduauth/log.hpp"
 #include "guard.hpp"
 #include "log_sink.hpp"
 
@@ -22,6 +23,26 @@ std::shared_mutex g_sink_mutex;
 Sink g_sink;                                       // guarded by g_sink_mutex
 std::atomic<int32_t> g_min_level{EDUAUTH_LOG_OFF}; // OFF while no sink: a cheap early-out
 thread_local bool t_in_sink = false;
+
+int32_t c_level(eduauth::LogLevel level) {
+  switch (level) {
+  case eduauth::LogLevel::error: return EDUAUTH_LOG_ERROR;
+  case eduauth::LogLevel::warn: return EDUAUTH_LOG_WARN;
+  case eduauth::LogLevel::info: return EDUAUTH_LOG_INFO;
+  case eduauth::LogLevel::debug: return EDUAUTH_LOG_DEBUG;
+  case eduauth::LogLevel::off: break;
+  }
+  return EDUAUTH_LOG_OFF;
+}
+
+// The C++ layers have four levels; C trace maps to their most verbose one.
+eduauth::LogLevel cpp_threshold(int32_t min_level) {
+  if (min_level <= EDUAUTH_LOG_DEBUG) return eduauth::LogLevel::debug;
+  if (min_level == EDUAUTH_LOG_INFO) return eduauth::LogLevel::info;
+  if (min_level == EDUAUTH_LOG_WARN) return eduauth::LogLevel::warn;
+  if (min_level == EDUAUTH_LOG_ERROR) return eduauth::LogLevel::error;
+  return eduauth::LogLevel::off;
+}
 
 } // namespace
 
@@ -58,6 +79,17 @@ int eduauth_log_set_sink(eduauth_log_fn fn, void *user_data, int32_t min_level) 
     g_sink.fn = fn;
     g_sink.user_data = user_data;
     g_min_level.store(fn ? min_level : static_cast<int32_t>(EDUAUTH_LOG_OFF), std::memory_order_relaxed);
+    lock.unlock();
+    // The C++ layers log through eduauth::log_write; forward to the C sink ("component: text").
+    if (fn && min_level < EDUAUTH_LOG_OFF)
+      eduauth::set_log_sink(cpp_threshold(min_level),
+                            [](eduauth::LogLevel level, std::string_view component, std::string_view message) {
+                              std::string line(component);
+                              line.append(": ").append(message);
+                              log_to_sink(c_level(level), line);
+                            });
+    else
+      eduauth::set_log_sink(eduauth::LogLevel::off, nullptr);
     return EDUAUTH_OK;
   });
 }

@@ -1,0 +1,3 @@
+/* placeholder, written next */
+#include "c_test.h"
+int main(void) { return c_test_finish(); }
