@@ -19,6 +19,8 @@
 #include "eduauth/builders.hpp"
 #include "eduauth/token.hpp"
 #include "floor.hpp"
+#include "token/base64.hpp"     // internal: only to attribute decode's cost to its parts
+#include "token/zlib_codec.hpp" // internal: idem
 
 namespace {
 
@@ -164,6 +166,19 @@ void BM_Part_BuildWireLevel(benchmark::State &state) {
   for (auto _ : state) benchmark::DoNotOptimize(token::build(t, kCert));
 }
 BENCHMARK(BM_Part_BuildWireLevel);
+
+// decode = strict base64 + capped inflate + field parsing; these two isolate the first parts.
+void BM_Part_Base64Strict(benchmark::State &state) {
+  const std::string &t = fixture().token;
+  for (auto _ : state) benchmark::DoNotOptimize(token::detail::decode_base64_strict(t, 3));
+}
+BENCHMARK(BM_Part_Base64Strict);
+
+void BM_Part_InflateCapped(benchmark::State &state) {
+  const std::string compressed = token::detail::decode_base64_strict(fixture().token, 3);
+  for (auto _ : state) benchmark::DoNotOptimize(token::detail::inflate_capped(compressed, token::kMaxInflatedPayload));
+}
+BENCHMARK(BM_Part_InflateCapped);
 
 void BM_Part_ToJsonOnly(benchmark::State &state) {
   for (auto _ : state) benchmark::DoNotOptimize(token::to_json(fixture().decoded));
