@@ -173,7 +173,7 @@ public:
     try {
       for (const auto &[name, value] : request.headers) hdrs = append(hdrs, name + ": " + value);
       hdrs = append(hdrs, "Expect:"); // no 100-continue round trip for small bodies
-      configure(h, request, url, errbuf, sink, headers, hdrs);
+      configure(h, request, errbuf, sink, headers, hdrs);
     } catch (...) {
       free_hdrs();
       throw;
@@ -257,8 +257,8 @@ private:
       throw Error(Errc::internal, std::string("curl_easy_setopt(") + name + ") failed: " + curl_easy_strerror(rc));
   }
 
-  void configure(CURL *h, const HttpRequest &request, const UrlParts &url, char *errbuf, BodySink &sink,
-                 HttpHeaders &headers, struct curl_slist *hdrs) const {
+  void configure(CURL *h, const HttpRequest &request, char *errbuf, BodySink &sink, HttpHeaders &headers,
+                 struct curl_slist *hdrs) const {
     set(h, CURLOPT_URL, request.url.c_str(), "URL");
     set(h, CURLOPT_ERRORBUFFER, errbuf, "ERRORBUFFER");
     // No SIGALRM-based DNS timeouts: signals are process-wide and unsafe with threads (C-13).
@@ -312,7 +312,6 @@ private:
         set(h, CURLOPT_POSTFIELDS, request.body.c_str(), "POSTFIELDS");
       }
     }
-    (void)url;
   }
 
   TransportOptions opt_;

@@ -1,0 +1,311 @@
+// The sample token server binary (samples/token_server) over real HTTP and HTTPS on
+// 127.0.0.1: documented shapes (token-servers.md), bearer secret, TLS with a CA generated
+// at test time, request log without secrets, clean shutdown.
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+
+#include <cstdlib>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "eduauth/source.hpp"
+#include "print_errc.hpp"
+#include "eduauth/token.hpp"
+#include "fault_server.hpp"
+#include "temp_dir.hpp"
+#include "test_pki.hpp"
+#include "token_server_process.hpp"
+
+namespace {
+
+using namespace eduauth;
+using namespace eduauth::testing;
+using nlohmann::json;
+
+const std::vector<std::pair<std::string, std::string>> kDemoEnv = {{"APP_ID", kAppId},
+                                                                   {"APP_CERTIFICATE", kAppCertificate}};
+
+const token::Service *find_service(const token::Token &t, token::ServiceType type) {
+  for (const auto &s : t.v007.services)
+    if (s.type == static_cast<uint16_t>(type)) return &s;
+  return nullptr;
+}
+
+FetchResult fetch(const std::string &preset, const std::string &base, const TokenKey &key,
+                  TransportOptions options = {}, HttpHeaders extra = {}) {
+  SourceConfig source = make_source(preset, base);
+  for (auto &h : extra) source.headers.push_back(h);
+  return make_http_fetcher(source, options)->fetch(key);
+}
+
+class TokenServerHttp : public ::testing::Test {
+protected:
+  TempDir dir;
+  std::string log = dir.file("server.log");
+  TokenServerProcess server{{}, kDemoEnv, log};
+};
+
+TEST_F(TokenServerHttp, EducationPresetGetsVerifiedRoomUserToken) {
+  const int64_t before = unix_now();
+  const FetchResult r = fetch("education", server.base_url(), {"room-1", "user-1", 2});
+  ASSERT_EQ(r.status, Errc::ok) << r.message;
+  EXPECT_EQ(r.http_status, 200);
+  EXPECT_GE(r.received_unix_ms / 1000, before);
+
+  const token::Token t = token::decode(r.token);
+  ASSERT_EQ(t.version, token::Version::v007);
+  EXPECT_EQ(t.v007.app_id, kAppId);
+  EXPECT_TRUE(token::verify(t.v007, kAppCertificate));
+  EXPECT_EQ(t.v007.expire, 3600u);
+  EXPECT_GE(static_cast<int64_t>(t.v007.issue_ts), before - 1);
+  EXPECT_LE(static_cast<int64_t>(t.v007.issue_ts), unix_now() + 1);
+  const auto *apaas = find_service(t, token::ServiceType::apaas);
+  ASSERT_NE(apaas, nullptr);
+  EXPECT_EQ(apaas->room_uuid, "room-1");
+  EXPECT_EQ(apaas->user_uuid, "user-1");
+  EXPECT_EQ(apaas->role, 2);
+  const auto *rtm = find_service(t, token::ServiceType::rtm);
+  ASSERT_NE(rtm, nullptr);
+  EXPECT_EQ(rtm->user_id, "user-1");
+  const auto *chat = find_service(t, token::ServiceType::chat);
+  ASSERT_NE(chat, nullptr);
+  EXPECT_EQ(chat->user_id, token::chat_user_id("user-1"));
+}
+
+TEST_F(TokenServerHttp, NonAsciiIdsRoundTrip) {
+  const FetchResult r = fetch("education", server.base_url(), {"教室+/=1", "老师01 u🙂", 1});
+  ASSERT_EQ(r.status, Errc::ok) << r.message;
+  const auto *apaas = find_service(token::decode(r.token), token::ServiceType::apaas);
+  ASSERT_NE(apaas, nullptr);
+  EXPECT_EQ(apaas->room_uuid, "教室+/=1");
+  EXPECT_EQ(apaas->user_uuid, "老师01 u🙂");
+}
+
+TEST_F(TokenServerHttp, RtmPresetGetsRtmLoginToken) {
+  const FetchResult r = fetch("rtm", server.base_url(), {"ignored", "student-7", 2});
+  ASSERT_EQ(r.status, Errc::ok) << r.message;
+  const token::Token t = token::decode(r.token);
+  EXPECT_TRUE(token::verify(t.v007, kAppCertificate));
+  ASSERT_EQ(t.v007.services.size(), 1u);
+  EXPECT_EQ(t.v007.services[0].type, static_cast<uint16_t>(token::ServiceType::rtm));
+  EXPECT_EQ(t.v007.services[0].user_id, "student-7");
+}
+
+TEST_F(TokenServerHttp, CorsOptionsAndUnknownMethodsAsDocumented) {
+  httplib::Client cli("127.0.0.1", server.port());
+  auto opt = cli.Options("/fetch_education_token");
+  ASSERT_TRUE(opt);
+  EXPECT_EQ(opt->status, 200);
+  EXPECT_EQ(opt->get_header_value("Access-Control-Allow-Origin"), "*");
+  EXPECT_EQ(opt->get_header_value("Access-Control-Allow-Methods"), "POST, OPTIONS");
+  EXPECT_EQ(opt->get_header_value("Access-Control-Allow-Headers"), "Content-Type, Authorization");
+
+  auto get = cli.Get("/fetch_education_token");
+  ASSERT_TRUE(get);
+  EXPECT_EQ(get->status, 404);
+  auto put = cli.Put("/fetch_rtm_token", "{}", "application/json");
+  ASSERT_TRUE(put);
+  EXPECT_EQ(put->status, 404);
+  auto unknown = cli.Post("/fetch_other_token", "{}", "application/json");
+  ASSERT_TRUE(unknown);
+  EXPECT_EQ(unknown->status, 404);
+  EXPECT_EQ(json::parse(unknown->body)["code"], "404");
+
+  auto ok = cli.Post("/fetch_education_token", R"({"roomUuid":"r","userUuid":"u","role":1})", "application/json");
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->status, 200);
+  EXPECT_EQ(ok->get_header_value("Access-Control-Allow-Origin"), "*");
+  const json body = json::parse(ok->body);
+  EXPECT_EQ(body.size(), 2u);
+  EXPECT_EQ(body["code"], "200"); // a string, as documented
+  EXPECT_TRUE(body["token"].get<std::string>().rfind("007", 0) == 0);
+
+  auto health = cli.Get("/healthz");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+}
+
+TEST_F(TokenServerHttp, BadBodiesGet400InTheSameShapeNamingTheField) {
+  httplib::Client cli("127.0.0.1", server.port());
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"not json", "not valid JSON"},
+      {"[1,2]", "JSON object"},
+      {R"({"userUuid":"u","role":1})", "roomUuid"},
+      {R"({"roomUuid":"r","userUuid":"","role":1})", "userUuid"},
+      {R"({"roomUuid":"r","userUuid":"u"})", "role"},
+      {R"({"roomUuid":"r","userUuid":"u","role":"1"})", "role"},
+      {R"({"roomUuid":"r","userUuid":"u","role":70000})", "role"},
+      {R"({"roomUuid":"r","userUuid":7,"role":1})", "userUuid"},
+  };
+  for (const auto &[body, field] : cases) {
+    auto res = cli.Post("/fetch_education_token", body, "application/json");
+    ASSERT_TRUE(res) << body;
+    EXPECT_EQ(res->status, 400) << body;
+    const json j = json::parse(res->body);
+    EXPECT_EQ(j["code"], "400") << body;
+    EXPECT_NE(j["token"].get<std::string>().find(field), std::string::npos) << body << " -> " << j["token"];
+    EXPECT_EQ(res->get_header_value("Access-Control-Allow-Origin"), "*");
+  }
+  auto rtm = cli.Post("/fetch_rtm_token", R"({"uid":0})", "application/json"); // C-01: number is not "0"
+  ASSERT_TRUE(rtm);
+  EXPECT_EQ(rtm->status, 400);
+
+  // Through the fetcher, a 400 is an http_status failure, not a token.
+  SourceConfig s = make_source("education", server.base_url());
+  s.body_template = R"({"roomUuid":"{roomUuid}","userUuid":"{userUuid}"})";
+  const FetchResult r = make_http_fetcher(s)->fetch({"r", "u", 1});
+  EXPECT_EQ(r.status, Errc::http_status);
+  EXPECT_EQ(r.http_status, 400);
+  EXPECT_TRUE(r.token.empty());
+}
+
+TEST_F(TokenServerHttp, LogHasOneLinePerRequestWithFingerprintOnly) {
+  const FetchResult r = fetch("education", server.base_url(), {"room-1", "user-1", 1});
+  ASSERT_EQ(r.status, Errc::ok);
+  EXPECT_EQ(server.stop(), 0); // clean SIGTERM shutdown
+  const std::string text = read_file(log);
+  EXPECT_NE(text.find("POST /fetch_education_token 200 "), std::string::npos) << text;
+  EXPECT_NE(text.find("token=" + token::fingerprint(r.token)), std::string::npos) << text;
+  EXPECT_EQ(text.find(r.token), std::string::npos);
+  EXPECT_EQ(text.find(kAppCertificate), std::string::npos);
+  EXPECT_EQ(text.find("PUBLIC DEMO"), std::string::npos); // credentials came from the env
+}
+
+TEST(TokenServer, DemoCredentialsWarnLoudlyAndOwnCredentialsAreUsed) {
+  TempDir dir;
+  {
+    TokenServerProcess demo({}, {{"APP_ID", ""}, {"APP_CERTIFICATE", ""}}, dir.file("demo.log"));
+    const FetchResult r = fetch("rtm", demo.base_url(), {"", "u", 0});
+    ASSERT_EQ(r.status, Errc::ok) << r.message;
+    EXPECT_EQ(token::decode(r.token).app_id(), kAppId);
+  }
+  EXPECT_NE(read_file(dir.file("demo.log")).find("WARNING"), std::string::npos);
+
+  const std::string own_cert = "00112233445566778899aabbccddeeff";
+  TokenServerProcess own({"--expire", "120"}, {{"APP_ID", kOtherAppId}, {"APP_CERTIFICATE", own_cert}},
+                         dir.file("own.log"));
+  const FetchResult r = fetch("education", own.base_url(), {"r", "u", 1});
+  ASSERT_EQ(r.status, Errc::ok) << r.message;
+  const token::Token t = token::decode(r.token);
+  EXPECT_EQ(t.app_id(), kOtherAppId);
+  EXPECT_TRUE(token::verify(t.v007, own_cert));
+  EXPECT_EQ(t.v007.expire, 120u);
+  EXPECT_EQ(read_file(dir.file("own.log")).find("WARNING"), std::string::npos);
+}
+
+TEST(TokenServer, BadOptionsExitWithUsageError) {
+  const std::string bin = token_server_binary();
+  for (const char *args : {"--port abc", "--expire 100000", "--expire 0", "--tls-cert only.pem", "--bogus",
+                           "--bearer-secret"}) {
+    const std::string cmd = "'" + bin + "' " + args + " >/dev/null 2>&1";
+    const int rc = std::system(cmd.c_str());
+    ASSERT_TRUE(WIFEXITED(rc)) << args;
+    EXPECT_EQ(WEXITSTATUS(rc), 2) << args;
+  }
+  EXPECT_EQ(WEXITSTATUS(std::system(("'" + bin + "' --help >/dev/null 2>&1").c_str())), 0);
+}
+
+TEST(TokenServer, BearerSecretRequiredWhenConfigured) {
+  TempDir dir;
+  const std::string secret = "s3cret-bearer-value";
+  TokenServerProcess server({"--bearer-secret", secret}, kDemoEnv, dir.file("server.log"));
+  const TokenKey key{"room", "user", 1};
+
+  const FetchResult none = fetch("education", server.base_url(), key);
+  EXPECT_EQ(none.status, Errc::reauth_required);
+  EXPECT_EQ(none.http_status, 401);
+  const FetchResult wrong = fetch("education", server.base_url(), key, {}, {{"Authorization", "Bearer nope"}});
+  EXPECT_EQ(wrong.status, Errc::reauth_required);
+  EXPECT_EQ(wrong.message.find("nope"), std::string::npos); // header values never reach messages
+  const FetchResult ok = fetch("education", server.base_url(), key, {}, {{"Authorization", "Bearer " + secret}});
+  EXPECT_EQ(ok.status, Errc::ok) << ok.message;
+
+  httplib::Client cli("127.0.0.1", server.port());
+  auto refused = cli.Post("/fetch_rtm_token", R"({"uid":"u"})", "application/json");
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 401);
+  EXPECT_EQ(json::parse(refused->body)["code"], "401");
+  auto preflight = cli.Options("/fetch_rtm_token"); // browsers send no credentials on preflight
+  ASSERT_TRUE(preflight);
+  EXPECT_EQ(preflight->status, 200);
+
+  server.stop();
+  EXPECT_EQ(read_file(dir.file("server.log")).find(secret), std::string::npos);
+}
+
+class TokenServerHttps : public ::testing::Test {
+protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    pki_ = new TestPki(make_test_pki(dir_->path()));
+    server_ = new TokenServerProcess({"--tls-cert", pki_->server_cert_file, "--tls-key", pki_->server_key_file},
+                                     kDemoEnv, dir_->file("server.log"));
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    delete pki_;
+    delete dir_;
+  }
+  static TempDir *dir_;
+  static TestPki *pki_;
+  static TokenServerProcess *server_;
+  const TokenKey key{"room-tls", "user-tls", 1};
+};
+TempDir *TokenServerHttps::dir_ = nullptr;
+TestPki *TokenServerHttps::pki_ = nullptr;
+TokenServerProcess *TokenServerHttps::server_ = nullptr;
+
+TEST_F(TokenServerHttps, CaFileVerifiesTheServer) {
+  ASSERT_EQ(server_->base_url().rfind("https://", 0), 0u);
+  TransportOptions o;
+  o.ca_file = pki_->ca_cert_file;
+  const FetchResult r = fetch("education", server_->base_url(), key, o);
+  ASSERT_EQ(r.status, Errc::ok) << r.message;
+  EXPECT_TRUE(token::verify(token::decode(r.token).v007, kAppCertificate));
+}
+
+TEST_F(TokenServerHttps, InMemoryPemVerifiesTheServerAndHostnameLocalhostMatches) {
+  TransportOptions o;
+  o.ca_pem = pki_->ca_cert_pem;
+  const FetchResult r = fetch("education", "https://localhost:" + std::to_string(server_->port()), key, o);
+  ASSERT_EQ(r.status, Errc::ok) << r.message;
+}
+
+TEST_F(TokenServerHttps, UntrustedServerIsATlsErrorNeverSilentlyAccepted) {
+  TransportOptions other;
+  other.ca_file = pki_->other_ca_cert_file;
+  const FetchResult r1 = fetch("education", server_->base_url(), key, other);
+  EXPECT_EQ(r1.status, Errc::tls) << r1.message;
+  EXPECT_NE(r1.message.find("127.0.0.1"), std::string::npos) << r1.message;
+  EXPECT_TRUE(r1.token.empty());
+  const FetchResult r2 = fetch("education", server_->base_url(), key, {}); // system store
+  EXPECT_EQ(r2.status, Errc::tls) << r2.message;
+}
+
+TEST_F(TokenServerHttps, MissingCaFileIsAnErrorNamingTheOption) { // C-12
+  TransportOptions o;
+  o.ca_file = dir_->file("no-such-ca.pem");
+  try {
+    (void)make_curl_transport(o);
+    FAIL() << "expected an error";
+  } catch (const Error &e) {
+    EXPECT_EQ(e.code(), Errc::tls);
+    EXPECT_NE(std::string(e.what()).find("ca_file"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("no-such-ca.pem"), std::string::npos) << e.what();
+  }
+}
+
+TEST_F(TokenServerHttps, BearerOverHttps) {
+  TempDir dir;
+  TokenServerProcess server({"--tls-cert", pki_->server_cert_file, "--tls-key", pki_->server_key_file,
+                             "--bearer-secret", "tls-secret"},
+                            kDemoEnv, dir.file("server.log"));
+  TransportOptions o;
+  o.ca_file = pki_->ca_cert_file;
+  EXPECT_EQ(fetch("education", server.base_url(), key, o).status, Errc::reauth_required);
+  EXPECT_EQ(fetch("education", server.base_url(), key, o, {{"Authorization", "Bearer tls-secret"}}).status, Errc::ok);
+}
+
+} // namespace
