@@ -52,27 +52,32 @@ std::string service_list(const token::AccessToken2 &t) {
   return s.empty() ? "none" : s;
 }
 
+void check_apaas(const LaunchOption &o, const token::Service &svc, Report &r) {
+  if (svc.user_uuid.empty()) {
+    mismatch(r, "token", "is an APaaS app token (no user): a classroom is launched with a room-user token");
+    return;
+  }
+  if (svc.user_uuid != o.user_uuid)
+    mismatch(r, "userUuid", "launch value " + quote(o.user_uuid) + " but the token's APaaS user (service 7) is " +
+                                quote(svc.user_uuid));
+  if (svc.room_uuid.empty()) return; // an APaaS user token: not bound to a room or role
+  if (svc.room_uuid != o.room_uuid)
+    mismatch(r, "roomUuid", "launch value " + quote(o.room_uuid) + " but the token's APaaS room (service 7) is " +
+                                quote(svc.room_uuid));
+  if (svc.role != static_cast<int32_t>(o.role_type))
+    mismatch(r, "roleType", "launch value " + std::to_string(static_cast<int32_t>(o.role_type)) +
+                                " but the token's APaaS role (service 7) is " + std::to_string(svc.role));
+}
+
 void check_007(const LaunchOption &o, const token::AccessToken2 &t, Report &r) {
   using token::ServiceType;
+  // APaaS first (it binds user, room and role), then the services that bind only the user;
+  // the wire order is by type, which would report the RTM user before the APaaS one.
+  for (const auto &svc : t.services)
+    if (svc.type == static_cast<uint16_t>(ServiceType::apaas)) check_apaas(o, svc, r);
   bool rtm_login = false;
   for (const auto &svc : t.services) {
     switch (static_cast<ServiceType>(svc.type)) {
-    case ServiceType::apaas:
-      if (svc.user_uuid.empty()) {
-        mismatch(r, "token", "is an APaaS app token (no user): a classroom is launched with a room-user token");
-        break;
-      }
-      if (svc.user_uuid != o.user_uuid)
-        mismatch(r, "userUuid", "launch value " + quote(o.user_uuid) + " but the token's APaaS user (service 7) is " +
-                                    quote(svc.user_uuid));
-      if (svc.room_uuid.empty()) break; // an APaaS user token: not bound to a room or role
-      if (svc.room_uuid != o.room_uuid)
-        mismatch(r, "roomUuid", "launch value " + quote(o.room_uuid) + " but the token's APaaS room (service 7) is " +
-                                    quote(svc.room_uuid));
-      if (svc.role != static_cast<int32_t>(o.role_type))
-        mismatch(r, "roleType", "launch value " + std::to_string(static_cast<int32_t>(o.role_type)) +
-                                    " but the token's APaaS role (service 7) is " + std::to_string(svc.role));
-      break;
     case ServiceType::rtm:
     case ServiceType::rtm2:
       rtm_login = true;
