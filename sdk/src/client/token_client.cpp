@@ -47,6 +47,7 @@ struct Entry {
   std::string blocked_message;
 
   int rejections = 0;                   // consecutive tokens the app reported as rejected
+  bool refetch_after_rejection = false; // the next fetch replaces a rejected token
 };
 
 int64_t ms_to_s(int64_t ms) { return ms > 0 ? ms / 1000 : 0; }
@@ -170,7 +171,8 @@ void TokenClient::Impl::drop_if_expired(const TokenKey &key, Entry &e) {
 
 void TokenClient::Impl::start_flight(const TokenKey &key, Entry &e) {
   auto flight = std::make_shared<Flight>();
-  flight->after_rejection = e.rejections > 0;
+  flight->after_rejection = e.refetch_after_rejection;
+  e.refetch_after_rejection = false;
   e.flight = flight;
   e.scheduled = false;
   const uint64_t id = next_fetch_id_++;
@@ -396,6 +398,7 @@ bool TokenClient::Impl::invalidate(const TokenKey &key, const std::string &token
     if (e.rejections >= 2) {
       // The refetched token was rejected too: refetching again would loop (C-11).
       e.rejections = 0;
+      e.refetch_after_rejection = false;
       e.scheduled = false;
       e.blocked_until_boot = clock_->boot_ms() + config.reauth_cooldown.count() * 1000;
       e.blocked_status = Errc::token_rejected;
@@ -410,7 +413,10 @@ bool TokenClient::Impl::invalidate(const TokenKey &key, const std::string &token
       line = e.blocked_message;
     } else {
       // Fetch the replacement now so the next get() finds it (or joins the fetch).
-      if (!e.flight) {
+      if (e.flight) {
+        e.flight->after_rejection = true; // the fetch already running is the replacement
+      } else {
+        e.refetch_after_rejection = true;
         e.scheduled = true;
         e.next_attempt_boot = clock_->boot_ms();
         cv_.notify_all();

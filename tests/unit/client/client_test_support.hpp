@@ -33,10 +33,10 @@ inline TokenKey key_of(const std::string &room, const std::string &user, int32_t
 
 /// A real EducationTokenBuilder2::BuildRoomUserToken token for `key`.
 inline std::string room_user_token(const TokenKey &key, int64_t issue_ts, uint32_t expire,
-                                   const std::string &app_id = kAppId) {
+                                   const std::string &app_id = kAppId, uint32_t salt = 12345) {
   token::BuildOptions opt;
   opt.issue_ts = static_cast<uint32_t>(issue_ts);
-  opt.salt = 12345;
+  opt.salt = salt;
   return token::EducationTokenBuilder2::BuildRoomUserToken(app_id, kCert, key.room_uuid, key.user_uuid, key.role,
                                                            expire, opt);
 }
@@ -73,14 +73,15 @@ public:
       : clock_(std::move(clock)), handler_(std::move(handler)) {}
 
   /// A fetcher that answers every call with a fresh room-user token for the asked key,
-  /// issued at the clock's current wall time (+ server_offset_s), lifetime `expire`.
+  /// issued at the clock's current wall time (+ server_offset_s), lifetime `expire`; the
+  /// salt is the call number, so every call returns a different token.
   static std::shared_ptr<ScriptedFetcher> fresh_tokens(std::shared_ptr<Clock> clock, uint32_t expire = 3600,
                                                        int64_t server_offset_s = 0, bool send_date = true) {
     auto *c = clock.get();
-    return std::make_shared<ScriptedFetcher>(clock, [c, expire, server_offset_s, send_date](const TokenKey &k, int) {
+    return std::make_shared<ScriptedFetcher>(clock, [c, expire, server_offset_s, send_date](const TokenKey &k, int n) {
       const int64_t now_ms = c->unix_ms();
       const int64_t server_now = now_ms / 1000 + server_offset_s;
-      return ok_result(room_user_token(k, server_now, expire), now_ms,
+      return ok_result(room_user_token(k, server_now, expire, kAppId, static_cast<uint32_t>(n)), now_ms,
                        send_date ? std::optional<int64_t>(server_now) : std::nullopt);
     });
   }
