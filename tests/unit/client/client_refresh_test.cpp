@@ -144,18 +144,24 @@ TEST_F(ClientTest, C09_ExpiredTokensFromTheServerAreRefusedWithoutAHotLoop) {
   EXPECT_NE(ev.message.find("server returned an expired token"), std::string::npos) << ev.message;
   settle();
   const int64_t first_failure = fetcher->call_boot_ms()[1];
-  // Walk 10 s of fake time in 50 ms steps, letting every due retry happen before moving on.
-  for (int step = 0; step < 200; ++step) {
-    const int before = fetcher->calls();
-    advance(50ms);
-    if (!fetcher->no_call_beyond(before, 20ms)) {
-      wait_event(client, EventType::refresh_failed);
-      settle();
-    }
+  // Replay the client's backoff draws (bad-token kind) and step to each retry exactly,
+  // checking that none comes early and that the old token is served throughout.
+  std::mt19937_64 rng(42);
+  const BackoffPolicy policy{1000, 60000};
+  int64_t t = first_failure;
+  for (int attempt = 1; t < first_failure + 10'000; ++attempt) {
+    const int64_t d = client_detail::backoff_delay_ms(policy, attempt, FailureKind::bad_token, std::nullopt, rng);
+    advance(std::chrono::milliseconds(t + d - 1 - clock->boot_ms()));
+    EXPECT_TRUE(fetcher->no_call_beyond(attempt + 1, 20ms)) << "retry " << attempt << " came early";
     ASSERT_EQ(client.get(key, 0ms).token, tok); // the previous token is still served
+    clock->advance(1ms);
+    ASSERT_TRUE(fetcher->await_calls(attempt + 2));
+    EXPECT_EQ(wait_event(client, EventType::refresh_failed).status, Errc::expired_from_server);
+    settle();
+    t += d;
   }
   int in_window = 0;
-  for (int64_t t : fetcher->call_boot_ms()) in_window += (t >= first_failure && t < first_failure + 10'000) ? 1 : 0;
+  for (int64_t at : fetcher->call_boot_ms()) in_window += (at >= first_failure && at < first_failure + 10'000) ? 1 : 0;
   EXPECT_LE(in_window, 5);
   EXPECT_GE(in_window, 3); // it does keep trying
 }
