@@ -166,6 +166,11 @@ FaultServer::FaultServer() {
     res.set_redirect("/redirect-loop", 307);
   });
 
+  // Real servers send Date; the client measures clock skew from it. /date sets its own.
+  server_.set_post_routing_handler([](const httplib::Request &, httplib::Response &res) {
+    if (!res.has_header("Date")) res.set_header("Date", http_date(unix_now()));
+  });
+
   port_ = server_.bind_to_any_port("127.0.0.1");
   if (port_ <= 0) throw std::runtime_error("FaultServer: cannot bind 127.0.0.1");
   thread_ = std::thread([this] { server_.listen_after_bind(); });
