@@ -6,8 +6,11 @@
  * the classroom SDK does, checks the values against the token (appId, userUuid, roomUuid,
  * roleType: the "parameter consistency" rule) and returns the launchOption JSON.
  *
- * Setters only store the value (and reject NULL); rules are checked by build, whose message
- * names the field and the value (and, for a token mismatch, both values).
+ * Setters store the value and reject NULL; the string-valued enumerations (language,
+ * region, platform, uiMode) are parsed by their setters (EDUAUTH_E_INVALID_LAUNCH_OPTION
+ * naming the value and the accepted ones). Every other rule is checked by build, whose
+ * message lists every problem, one per line, naming the field and the value (and, for a
+ * token mismatch, both values).
  * Byte limits ("< 64 bytes") count UTF-8 bytes, not characters (case C-08).
  * Thread-safety: an eduauth_launch_option is not synchronised: use it from one thread at a
  * time; different objects are independent. _free may run on any thread.
@@ -74,7 +77,7 @@ EDUAUTH_API int eduauth_launch_option_set_duration_s(eduauth_launch_option *opti
 /* Optional fields (absent from the JSON unless set). */
 /** appId: 32 hex characters; must equal the token's App ID. */
 EDUAUTH_API int eduauth_launch_option_set_app_id(eduauth_launch_option *option, const char *app_id);
-/** region: "CN" (default), "AP", "EU" or "NA". */
+/** region: "CN" (default), "AP", "EU" or "NA" (any case). */
 EDUAUTH_API int eduauth_launch_option_set_region(eduauth_launch_option *option, const char *region);
 /** startTime: class start, ABSOLUTE Unix time in MILLISECONDS. */
 EDUAUTH_API int eduauth_launch_option_set_start_time_ms(eduauth_launch_option *option, int64_t unix_ms);
@@ -111,7 +114,8 @@ EDUAUTH_API int eduauth_launch_option_set_json(eduauth_launch_option *option, co
 
 /**
  * When the token's remaining life is shorter than duration: flag 1 makes build fail with
- * EDUAUTH_E_INVALID_LAUNCH_OPTION, flag 0 (default) logs a warning and builds.
+ * EDUAUTH_E_INVALID_LAUNCH_OPTION, flag 0 (default) logs a warning (log sink, level warn)
+ * and builds. An already expired token always fails.
  */
 EDUAUTH_API int eduauth_launch_option_set_require_token_lifetime(eduauth_launch_option *option, int flag);
 
