@@ -39,5 +39,6 @@ int run_decode(const std::vector<std::string> &args, Io &io);
 int run_verify(const std::vector<std::string> &args, Io &io);
 int run_build(const std::vector<std::string> &args, Io &io);
 int run_build_vector(const std::vector<std::string> &args, Io &io);
+int run_fetch(const std::vector<std::string> &args, Io &io); // fetch.cpp (needs eduauth_client)
 
 } // namespace eduauth::tool
