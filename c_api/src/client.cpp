@@ -61,6 +61,27 @@ eduauth::SourceConfig source_of(const eduauth_client_config &c) {
   return s;
 }
 
+// Host of an absolute URL ("http://[::1]:8082/x" -> "[::1]", "http://h:1/p" -> "h").
+std::string url_host(const std::string &url) {
+  const auto start = url.find("://");
+  if (start == std::string::npos) return {};
+  std::string rest = url.substr(start + 3);
+  rest = rest.substr(0, rest.find_first_of("/?#"));
+  if (const auto at = rest.rfind('@'); at != std::string::npos) rest = rest.substr(at + 1);
+  if (!rest.empty() && rest[0] == '[') return rest.substr(0, rest.find(']') + 1);
+  return rest.substr(0, rest.find(':'));
+}
+
+// Refuses plain http:// to a non-loopback host at creation time (the transport would refuse
+// it at the first request): the app learns about the misconfiguration immediately.
+void check_plain_http(const eduauth::SourceConfig &s, const eduauth_client_config &c) {
+  if (c.transport.allow_insecure_http || s.url_template.rfind("http://", 0) != 0) return;
+  const std::string host = url_host(s.url_template);
+  if (!eduauth::is_loopback_host(host))
+    throw invalid("plain http:// to \"" + host +
+                  "\" is refused (only loopback hosts may use http); use https or set allow_insecure_http");
+}
+
 // One async get: fn then destroy, exactly once. If the C++ client drops the request without
 // calling back, the destructor still releases the user data.
 struct AsyncCall {
@@ -95,7 +116,9 @@ int eduauth_client_new(eduauth_client **out, const eduauth_client_config *config
     const eduauth_client_config &c = *config;
 
     eduauth::ClientConfig cc;
-    cc.fetcher = eduauth::make_http_fetcher(source_of(c), c.transport);
+    const eduauth::SourceConfig source = source_of(c);
+    check_plain_http(source, c);
+    cc.fetcher = eduauth::make_http_fetcher(source, c.transport);
     cc.app_id = c.app_id;
     if (c.refresh_margin_s) cc.refresh_margin = seconds(*c.refresh_margin_s);
     if (c.will_expire_lead_s) cc.will_expire_lead = seconds(*c.will_expire_lead_s);
