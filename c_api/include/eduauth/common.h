@@ -53,7 +53,7 @@ extern "C" {
 #define EDUAUTH_VERSION_PATCH 0
 /** "MAJOR.MINOR.PATCH" of the headers. */
 #define EDUAUTH_VERSION_STRING "0.1.0"
-/** MAJOR * 10000 + MINOR * 100 + PATCH, for #if comparisons. */
+/** MAJOR * 10000 + MINOR * 100 + PATCH, for preprocessor comparisons. */
 #define EDUAUTH_VERSION_NUMBER                                                                  \
   (EDUAUTH_VERSION_MAJOR * 10000 + EDUAUTH_VERSION_MINOR * 100 + EDUAUTH_VERSION_PATCH)
 
