@@ -148,8 +148,9 @@ typedef void (*eduauth_event_fn)(void *user_data, const eduauth_event *event);
 
 /**
  * Event callback of clients made from this configuration (fn NULL: none). user_data is
- * passed to fn; destroy (may be NULL) is called once with user_data when the last client
- * made from this configuration and the configuration itself are freed.
+ * passed to fn; destroy (may be NULL) is called exactly once with user_data when nothing
+ * uses it any more: when the configuration has been freed (or given another callback) and
+ * every client made from it has been freed. With fn NULL, destroy(user_data) runs at once.
  */
 EDUAUTH_API int eduauth_client_config_set_event_callback(eduauth_client_config *config, eduauth_event_fn fn,
                                                          void *user_data, eduauth_destroy_fn destroy);
