@@ -56,8 +56,17 @@ AccessToken2 decode_007(std::string_view token) {
   if (token.size() == 3) {
     throw Error(Errc::malformed_token, "malformed token: nothing follows the version prefix \"007\"");
   }
-  const std::string compressed = decode_base64_strict(token, 3);
-  std::string payload = inflate_capped(compressed, kMaxInflatedPayload);
+  // Typical tokens fit a stack buffer; only unusually long ones allocate.
+  char stack[1536];
+  std::string heap;
+  const size_t capacity = decoded_capacity(token.size() - 3);
+  char *buf = stack;
+  if (capacity > sizeof stack) {
+    heap.resize(capacity);
+    buf = &heap[0];
+  }
+  const size_t n = decode_base64_strict_into(token, 3, buf);
+  std::string payload = inflate_capped(std::string_view(buf, n), kMaxInflatedPayload);
 
   AccessToken2 t;
   Reader r(payload, "007 payload");

@@ -1,7 +1,10 @@
-// Strict base64: our own validation and error messages, OpenSSL for the bytes.
+// Strict base64: OpenSSL encodes; decoding is a single table-driven pass that validates as
+// it goes (canonical form only) and hands any failure to a slow path that explains it.
 #include "base64.hpp"
 
 #include <openssl/evp.h>
+
+#include <cstdint>
 
 #include <array>
 
@@ -83,7 +86,11 @@ void append_base64(std::string &out, std::string_view bytes) {
   out.resize(at + n);
 }
 
-std::string decode_base64_strict(std::string_view token, size_t start) {
+namespace {
+
+// Slow path, only after the fast loop saw something wrong: finds the first offending
+// character and says exactly what is wrong with it. Always throws.
+[[noreturn]] void diagnose(std::string_view token, size_t start) {
   const std::string_view body = token.substr(start);
   size_t pads = 0;
   for (size_t i = 0; i < body.size(); ++i) {
@@ -94,16 +101,14 @@ std::string decode_base64_strict(std::string_view token, size_t start) {
         fail(token, "base64 character " + describe_char(c) + " at offset " + std::to_string(start + i) +
                         " follows '=' padding (padding may only end the token)");
       }
-      continue;
-    }
-    if (v == kPad) {
+    } else if (v == kPad) {
       ++pads;
-      continue;
+    } else {
+      fail(token,
+           "invalid base64 character " + describe_char(c) + " at offset " + std::to_string(start + i) +
+               " (only A-Z a-z 0-9 + / and trailing '=' are allowed)",
+           c);
     }
-    fail(token,
-         "invalid base64 character " + describe_char(c) + " at offset " + std::to_string(start + i) +
-             " (only A-Z a-z 0-9 + / and trailing '=' are allowed)",
-         c);
   }
   if (body.size() % 4 != 0) {
     fail(token, "the base64 part (from offset " + std::to_string(start) + ") is " + std::to_string(body.size()) +
@@ -113,25 +118,64 @@ std::string decode_base64_strict(std::string_view token, size_t start) {
     fail(token, std::to_string(pads) + " '=' padding characters at offset " +
                     std::to_string(start + body.size() - pads) + " (at most 2 are allowed)");
   }
-  // Canonical form: the bits that padding leaves unused must be zero.
-  if (pads > 0) {
-    const size_t last = body.size() - pads - 1;
-    const auto c = static_cast<unsigned char>(body[last]);
-    const int mask = pads == 1 ? 0x03 : 0x0f;
-    if ((kTable[c] & mask) != 0) {
-      fail(token, "non-canonical base64: character " + describe_char(c) + " at offset " +
-                      std::to_string(start + last) + " sets bits that the padding discards");
-    }
+  const size_t last = body.size() - pads - 1;
+  const auto c = static_cast<unsigned char>(body[last]);
+  fail(token, "non-canonical base64: character " + describe_char(c) + " at offset " + std::to_string(start + last) +
+                  " sets bits that the padding discards");
+}
+
+} // namespace
+
+size_t decode_base64_strict_into(std::string_view token, size_t start, char *out) {
+  const std::string_view body = token.substr(start);
+  const size_t n = body.size();
+  if (n == 0) {
+    return 0;
   }
-  std::string out(body.size() / 4 * 3, '\0');
-  if (!body.empty()) {
-    const int n = EVP_DecodeBlock(reinterpret_cast<unsigned char *>(&out[0]),
-                                  reinterpret_cast<const unsigned char *>(body.data()), static_cast<int>(body.size()));
-    if (n < 0) {
-      fail(token, "base64 decoding failed");
-    }
+  if (n % 4 != 0) {
+    diagnose(token, start);
   }
-  out.resize(out.size() - pads);
+  const auto *in = reinterpret_cast<const unsigned char *>(body.data());
+  auto *o = reinterpret_cast<unsigned char *>(out);
+  // Every quad but the last: four alphabet characters, no padding. A negative table value
+  // (invalid character or '=') sets bit 7 of the OR and sends us to the slow path.
+  const size_t full = n - 4;
+  for (size_t i = 0; i < full; i += 4) {
+    const int8_t a = kTable[in[i]], b = kTable[in[i + 1]], c = kTable[in[i + 2]], d = kTable[in[i + 3]];
+    if (((a | b | c | d) & 0x80) != 0) {
+      diagnose(token, start);
+    }
+    const uint32_t v = (static_cast<uint32_t>(a) << 18) | (static_cast<uint32_t>(b) << 12) |
+                       (static_cast<uint32_t>(c) << 6) | static_cast<uint32_t>(d);
+    *o++ = static_cast<unsigned char>(v >> 16);
+    *o++ = static_cast<unsigned char>(v >> 8);
+    *o++ = static_cast<unsigned char>(v);
+  }
+  // The last quad: "xxxx", "xxx=" or "xx==", with the unused bits zero (canonical form).
+  const int8_t a = kTable[in[full]], b = kTable[in[full + 1]], c = kTable[in[full + 2]], d = kTable[in[full + 3]];
+  if (a < 0 || b < 0) {
+    diagnose(token, start);
+  }
+  if (c >= 0 && d >= 0) {
+    const uint32_t v = (static_cast<uint32_t>(a) << 18) | (static_cast<uint32_t>(b) << 12) |
+                       (static_cast<uint32_t>(c) << 6) | static_cast<uint32_t>(d);
+    *o++ = static_cast<unsigned char>(v >> 16);
+    *o++ = static_cast<unsigned char>(v >> 8);
+    *o++ = static_cast<unsigned char>(v);
+  } else if (c >= 0 && d == kPad && (c & 0x03) == 0) {
+    *o++ = static_cast<unsigned char>((a << 2) | (b >> 4));
+    *o++ = static_cast<unsigned char>(((b & 0x0f) << 4) | (c >> 2));
+  } else if (c == kPad && d == kPad && (b & 0x0f) == 0) {
+    *o++ = static_cast<unsigned char>((a << 2) | (b >> 4));
+  } else {
+    diagnose(token, start);
+  }
+  return static_cast<size_t>(o - reinterpret_cast<unsigned char *>(out));
+}
+
+std::string decode_base64_strict(std::string_view token, size_t start) {
+  std::string out(decoded_capacity(token.size() - start), '\0');
+  out.resize(decode_base64_strict_into(token, start, out.empty() ? nullptr : &out[0]));
   return out;
 }
 

@@ -16,4 +16,11 @@ void append_base64(std::string &out, std::string_view bytes);
 /// JSON-escaped (case C-05).
 std::string decode_base64_strict(std::string_view token, size_t start);
 
+/// The same, writing into `out` (capacity at least decoded_capacity(token.size() - start));
+/// returns the number of bytes written.
+size_t decode_base64_strict_into(std::string_view token, size_t start, char *out);
+
+/// Bytes that decode_base64_strict_into may write for `chars` base64 characters.
+inline size_t decoded_capacity(size_t chars) noexcept { return chars / 4 * 3; }
+
 } // namespace eduauth::token::detail
