@@ -49,6 +49,20 @@ final class NativeHandle implements Runnable {
     }
   }
 
+  /**
+   * Runs one fallible C call with the pointer and throws its error. The status is checked
+   * before the handle is released: a deferred free must not overwrite this thread's
+   * eduauth_error_last() first.
+   */
+  void call(java.util.function.LongToIntFunction c) {
+    long p = acquire();
+    try {
+      EduAuthException.check(c.applyAsInt(p));
+    } finally {
+      release();
+    }
+  }
+
   synchronized boolean isClosed() {
     return closed;
   }
