@@ -244,11 +244,20 @@ static void test_verify_vectors(void) {
   }
 }
 
-static double now_ms(void) {
+/* CPU time of this thread: the C-06 "fails fast" bound must not depend on how busy the
+   machine is (CI runs several test processes on two cores). */
+static double cpu_ms(void) {
   struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
   return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
 }
+
+/* C-06: < 10 ms; sanitizer builds run the same code several times slower. */
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define DECODE_LIMIT_MS 50.0
+#else
+#define DECODE_LIMIT_MS 10.0
+#endif
 
 static int build_refused(size_t i) {
   const char *M = "malformed";
@@ -292,16 +301,21 @@ static void test_malformed_vectors(void) {
     const char *token = tv_str(M, i, "/token");
     eduauth_token *t = (eduauth_token *)&n; /* sentinel: must be reset to NULL on failure */
     double t0, elapsed;
+    static double slowest = 0;
     int rc;
     if (strcmp(expected, "refuse") == 0) {
       rc = build_refused(i);
       if (rc != EDUAUTH_E_INVALID_ARGUMENT) C_TEST_FAIL_AT("%s: builder returned %s", id, eduauth_status_name(rc));
       continue;
     }
-    t0 = now_ms();
+    t0 = cpu_ms();
     rc = eduauth_token_decode(&t, token);
-    elapsed = now_ms() - t0;
-    if (elapsed > 10.0) C_TEST_FAIL_AT("%s: decode took %.2f ms (limit 10 ms)", id, elapsed);
+    elapsed = cpu_ms() - t0;
+    if (elapsed > slowest) {
+      slowest = elapsed;
+      printf("  slowest decode so far: %s, %.3f ms CPU\n", id, elapsed);
+    }
+    if (elapsed > DECODE_LIMIT_MS) C_TEST_FAIL_AT("%s: decode took %.2f ms CPU (limit %.0f ms)", id, elapsed, DECODE_LIMIT_MS);
     if (strcmp(expected, "reject") == 0) {
       if (rc != EDUAUTH_E_MALFORMED_TOKEN && rc != EDUAUTH_E_UNSUPPORTED_VERSION)
         C_TEST_FAIL_AT("%s: decode returned %s, expected a rejection", id, eduauth_status_name(rc));
