@@ -141,7 +141,7 @@ static void test_free_from_another_thread_while_busy(void) {
     CHECK_OK(eduauth_client_get_token_async(s.client, "room-1", "user-1", 2, slow_async, &s, async_destroy));
     /* Wait until a callback is running (the first token arrived after ~300 ms)... */
     pthread_mutex_lock(&s.mu);
-    while (s.started == 0 && waited < 100) {
+    while (s.started == 0 && waited < 500) {
       pthread_mutex_unlock(&s.mu);
       test_sleep_ms(20);
       waited++;
