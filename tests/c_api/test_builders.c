@@ -59,6 +59,20 @@ static void test_clock_forms(void) {
   CHECK_OK(eduauth_build_chat_app_token(&a, TEST_APP_ID, TEST_APP_CERT, 600));
   check_fresh(a, 600);
   eduauth_string_free(a);
+  CHECK_OK(eduauth_build_chat_app_token_at(&a, TEST_APP_ID, TEST_APP_CERT, 600, 1700000000u, 9u));
+  CHECK_OK(eduauth_token_decode(&t, a));
+  {
+    const char *user = NULL;
+    uint32_t id = 0, value = 0;
+    CHECK_OK(eduauth_token_service_user_id(&user, t, 0));
+    CHECK_STR(user, ""); /* the app token's Chat service has no user */
+    CHECK_OK(eduauth_token_service_privilege_at(&id, &value, t, 0, 0));
+    CHECK_INT(id, 2); /* Chat app privilege */
+    CHECK_INT(value, 600);
+    CHECK_INT(eduauth_token_salt(t), 9);
+  }
+  eduauth_token_free(t);
+  eduauth_string_free(a);
   CHECK_OK(eduauth_build_rtc_token_with_uid(&a, TEST_APP_ID, TEST_APP_CERT, CHANNEL, 42, 1, 600, 600));
   check_fresh(a, 600);
   eduauth_string_free(a);
