@@ -3,6 +3,7 @@
 // `build KIND`) against its expected_token.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -472,6 +473,95 @@ TEST(TokenToolBuild, HelpListsEveryKind) {
                            "rtc-account", "rtc-rtm", "rtc-006-uid", "rtc-006-account", "chat-user", "chat-app", "fpa"})
     EXPECT_NE(r.out.find(std::string("  ") + kind + "\n"), std::string::npos) << kind;
   EXPECT_NE(r.out.find("APP_CERTIFICATE"), std::string::npos);
+}
+
+// ---------------------------------------------------------------- real-world cases (shared/cases)
+
+std::string built(std::vector<std::string> args) {
+  args.insert(args.begin(), "build");
+  args.insert(args.end(), {"--app-id", kAppId, "--app-certificate", kCert, "--issue-ts", "1700000000", "--salt", "7"});
+  ProcessResult r = tool(args);
+  EXPECT_EQ(r.exit_code, 0) << describe(r);
+  return r.out.empty() ? r.out : r.out.substr(0, r.out.size() - 1);
+}
+
+json decoded(const std::string &token) {
+  ProcessResult r = tool({"decode", token});
+  EXPECT_EQ(r.exit_code, 0) << describe(r);
+  return r.exit_code == 0 ? json::parse(r.out) : json::object();
+}
+
+TEST(TokenToolCases, C01_Uid0IsTheEmptyAccountButAccount0IsNot) {
+  const std::string uid0 = built({"rtc-uid", "--channel-name", "c", "--uid", "0"});
+  const std::string account0 = built({"rtc-account", "--channel-name", "c", "--account", "0"});
+  EXPECT_NE(uid0, account0);
+  EXPECT_EQ(decoded(uid0)["services"][0]["account"], "");
+  EXPECT_EQ(decoded(account0)["services"][0]["account"], "0");
+  EXPECT_EQ(built({"rtc-uid", "--channel-name", "c", "--uid", "123"}),
+            built({"rtc-account", "--channel-name", "c", "--account", "123"}));
+  EXPECT_NE(built({"rtc-uid", "--channel-name", "c", "--uid", "123"}),
+            built({"rtc-account", "--channel-name", "c", "--account", "00123"}));
+}
+
+TEST(TokenToolCases, C02_UidRangeIsUint32) {
+  EXPECT_EQ(decoded(built({"rtc-uid", "--channel-name", "c", "--uid", "4294967295"}))["services"][0]["account"],
+            "4294967295");
+  for (const char *bad : {"9854785632", "-1412626023"}) {
+    ProcessResult r = tool({"build", "rtc-uid", "--channel-name", "c", "--uid", bad, "--app-id", kAppId,
+                            "--app-certificate", kCert});
+    EXPECT_EQ(r.exit_code, 2) << describe(r);
+    EXPECT_NE(r.err.find("0..4294967295"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find(bad), std::string::npos) << r.err;
+  }
+}
+
+TEST(TokenToolCases, C03_ExpiryUnitsRelative007Absolute006) {
+  ProcessResult absolute = tool({"build", "rtm", "--user-id", "u", "--expire", "1700003600", "--app-id", kAppId,
+                                 "--app-certificate", kCert});
+  EXPECT_EQ(absolute.exit_code, 2);
+  EXPECT_NE(absolute.err.find("86400"), std::string::npos) << absolute.err;
+  // A 006 RTM token with privilege 100000 expired on 1970-01-02T03:46:40Z.
+  ProcessResult r = tool({"build", "rtm-006", "--account", "u", "--privilege-expire", "100000", "--app-id", kAppId,
+                          "--app-certificate", kCert, "--issue-ts", "1700000000"});
+  ASSERT_EQ(r.exit_code, 0) << describe(r);
+  EXPECT_NE(r.err.find("ABSOLUTE"), std::string::npos) << r.err;
+  EXPECT_EQ(decoded(r.out.substr(0, r.out.size() - 1))["expires_at"], 100000);
+  // 007: absolute expiry = issue_ts + expire, in 64 bits past 2^32.
+  json raw = decoded(vector_by_id("p007-raw-05")["expected_token"]);
+  EXPECT_GT(raw["expires_at"].get<int64_t>(), int64_t{0xFFFFFFFF});
+}
+
+TEST(TokenToolCases, C05_JsonEscapedTokenFailsNamingTheCharacterAndOffset) {
+  std::string token = vector_by_id("p007-edu-room-user-02")["expected_token"];
+  const size_t slash = token.find('/', 3);
+  ASSERT_NE(slash, std::string::npos);
+  token.replace(slash, 1, "\\/");
+  ProcessResult r = tool({"decode", token});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find(std::to_string(slash)), std::string::npos) << "offset " << slash << ": " << r.err;
+}
+
+TEST(TokenToolCases, C06_MalformedInputFailsFast) {
+  for (const std::string &token : {std::string("007AAAA"), std::string("007eJxT"),
+                                  vector_by_id("m007-38")["token"].get<std::string>(),
+                                  vector_by_id("m006-09")["token"].get<std::string>()}) {
+    const auto start = std::chrono::steady_clock::now();
+    ProcessResult r = tool({"decode", "-"}, token);
+    const auto elapsed = std::chrono::steady_clock::now() - start;
+    EXPECT_EQ(r.exit_code, 2) << describe(r);
+    EXPECT_TRUE(r.out.empty());
+    // The whole process (spawn included) on a shared, possibly sanitized build.
+    EXPECT_LT(elapsed, std::chrono::seconds(5));
+  }
+}
+
+TEST(TokenToolCases, C08_NonAsciiAccountsAreUtf8Bytes) {
+  const json teacher = decoded(built({"rtm", "--user-id", "老师01"}));
+  EXPECT_EQ(teacher["services"][0]["user_id"], "老师01");
+  EXPECT_EQ(teacher["services"][0]["user_id_byte_length"], 8);
+  const json emoji = decoded(built({"rtc-account", "--channel-name", "c", "--account", "u🙂"}));
+  EXPECT_EQ(emoji["services"][0]["account"], "u🙂");
+  EXPECT_EQ(emoji["services"][0]["account_byte_length"], 5);
 }
 
 // ---------------------------------------------------------------- top level
