@@ -158,6 +158,7 @@ static void test_custom_mapping(void) {
   CHECK(token != NULL);
   eduauth_string_free(token);
   eduauth_client_free(client);
+  eduauth_client_config_free(cfg);
   /* A custom mapping needs its URL template. */
   CHECK_OK(eduauth_client_config_new(&cfg));
   CHECK_OK(eduauth_client_config_set_preset(cfg, "custom"));
