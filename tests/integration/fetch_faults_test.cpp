@@ -202,6 +202,13 @@ TEST_F(FetchFaults, TenMegabyteBodyIsRefusedNamingTheLimit) {
   EXPECT_EQ(requests, 1);
 }
 
+TEST_F(FetchFaults, CompressionBombIsRefusedOnDecodedSize) {
+  const FetchResult r = fetch("/bomb");
+  EXPECT_EQ(r.status, Errc::bad_response) << r.message;
+  EXPECT_NE(r.message.find("max_response_bytes"), std::string::npos) << r.message;
+  EXPECT_EQ(requests, 1);
+}
+
 // The fetcher hands back what the server sent; deciding that a token is expired or for
 // someone else is the client's job (see client_test.cpp). Here: the facts are visible.
 TEST_F(FetchFaults, ExpiredTokenIsReturnedAsSentAndDecodesAsExpired) { // C-09

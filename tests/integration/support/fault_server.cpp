@@ -1,10 +1,12 @@
 #include "fault_server.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
+#include <zlib.h>
 
 #include "eduauth/builders.hpp"
 
@@ -45,6 +47,23 @@ void send_status(httplib::Response &res, int status) {
   res.status = status;
   res.set_content(json{{"token", "fault " + std::to_string(status)}, {"code", std::to_string(status)}}.dump(),
                   "application/json");
+}
+
+// gzip of `data` (a compression bomb when data is large and repetitive).
+std::string gzip(const std::string &data) {
+  z_stream z{};
+  if (deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK)
+    throw std::runtime_error("deflateInit2 failed");
+  std::string out(deflateBound(&z, data.size()), '\0');
+  z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = reinterpret_cast<Bytef *>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  const int rc = deflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  if (rc != Z_STREAM_END) throw std::runtime_error("deflate failed");
+  return out;
 }
 
 } // namespace
@@ -152,7 +171,25 @@ FaultServer::FaultServer() {
     res.set_content("{\"code\":\"200\",\"token\":\"" + escaped + "\"}", "application/json");
   });
   route("/huge", [](const httplib::Request &, httplib::Response &res) {
-    res.set_content("{\"token\":\"" + std::string(10 * 1024 * 1024, 'A') + "\",\"code\":\"200\"}", "application/json");
+    // 10 MB on the wire, streamed with a Content-Length (httplib does not compress a sized
+    // provider, so the client really receives megabytes, not a small gzip stream).
+    auto body = std::make_shared<std::string>("{\"token\":\"" + std::string(10 * 1024 * 1024, 'A') +
+                                              "\",\"code\":\"200\"}");
+    res.set_content_provider(body->size(), "application/json",
+                             [body](size_t offset, size_t length, httplib::DataSink &sink) {
+                               const size_t n = std::min<size_t>(length, 64 * 1024);
+                               return sink.write(body->data() + offset, n);
+                             });
+  });
+  route("/bomb", [](const httplib::Request &, httplib::Response &res) {
+    static const std::string bomb =
+        gzip("{\"token\":\"" + std::string(10 * 1024 * 1024, 'A') + "\",\"code\":\"200\"}");
+    res.set_header("Content-Encoding", "gzip");
+    auto body = std::make_shared<std::string>(bomb);
+    res.set_content_provider(body->size(), "application/json",
+                             [body](size_t offset, size_t length, httplib::DataSink &sink) {
+                               return sink.write(body->data() + offset, length);
+                             });
   });
   route("/trickle", [this](const httplib::Request &, httplib::Response &res) {
     res.set_chunked_content_provider("application/json", [this](size_t offset, httplib::DataSink &sink) {

@@ -9,10 +9,11 @@
 //   /code-500      HTTP 200 with {"code":"500"}             /code-401  HTTP 200 with {"code":401}
 //   /code-int-0    HTTP 200 with {"code":0, token}          /malformed truncated JSON
 //   /no-token      {"code":"200","message":"ok"}            /escaped   token with "\/" and "\u002B" escapes
-//   /huge          10 MB body                               /expired   token issued now-3700 s, expire 3600
+//   /huge          10 MB body (sized, uncompressed)         /bomb      10 MB gzipped to ~10 KB
+//   /expired       token issued now-3700 s, expire 3600
 //   /other-user /other-room /other-role /wrong-app          token for something else than asked
-//   /date          valid token with Date: now-1000 s        /redirect  302 -> /ok
-//   /redirect-loop 302 -> itself                            /short     token with expire 8 s (soak)
+//   /date          valid token with Date: now-1000 s        /redirect  307 -> /ok
+//   /redirect-loop 307 -> itself                            /short     token with expire 8 s (soak)
 // For "never answers" and "connection reset" use RawServer.
 #pragma once
 
