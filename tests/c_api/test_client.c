@@ -537,7 +537,9 @@ static void test_log_sink_receives_client_logs(void) {
   CHECK_OK(eduauth_client_config_add_header(cfg, "Authorization", "Bearer top-secret-header"));
   CHECK_OK(eduauth_client_new(&client, cfg));
   CHECK_OK(eduauth_client_get_token(&token, NULL, client, "room-l", "user-l", 1, 10000));
+  pthread_mutex_lock(&l.mu); /* SDK threads may be logging right now */
   g_secret_token = token;
+  pthread_mutex_unlock(&l.mu);
   eduauth_client_free(client);
   CHECK_OK(eduauth_log_set_sink(NULL, NULL, EDUAUTH_LOG_OFF));
   pthread_mutex_lock(&l.mu);
