@@ -132,8 +132,9 @@ public:
 
   /// A valid token for `key`: the cached one while it is valid, otherwise the result of
   /// one shared fetch (single-flight: concurrent callers and a background refresh for the
-  /// same key share it). Blocks at most `timeout` (on the client's clock); a timed-out
-  /// caller gets Errc::timeout and the shared fetch carries on for the others.
+  /// same key share it). Blocks at most `timeout` (on the client's clock;
+  /// milliseconds::max() = no limit); a timed-out caller gets Errc::timeout and the shared
+  /// fetch carries on for the others.
   /// After a failed fetch the next call makes one new attempt (no backoff for callers),
   /// except during a re-auth cool-down. The key is kept refreshed from then on.
   /// Throws eduauth::Error: timeout, closed, reauth_required (cool-down), token_rejected,

@@ -1,6 +1,15 @@
 // TokenClient: per-key cache entries, single-flight fetches, the refresh scheduler and
 // the re-auth / rejection cool-downs. One mutex (mu_) guards all client state; fetches
 // run on their own short-lived threads without it, events leave through the EventHub.
+//
+// Per key (Entry):
+//   current   the installed token, served while valid_now() (boot AND wall deadline);
+//   flight    the one fetch in progress; get()/get_async()/the scheduler join it;
+//   scheduled the scheduler starts a fetch at next_attempt_boot: the refresh instant after
+//             a success, the backoff instant after a failure (never after 401/403);
+//   blocked   until blocked_until_boot, a cold get() fails fast with blocked_status
+//             (reauth_required or token_rejected) instead of fetching (C-11).
+// Every wait goes through Clock::wait_until on cv_, so a FakeClock drives it all.
 #include "eduauth/client.hpp"
 
 #include <algorithm>
@@ -324,7 +333,9 @@ std::string TokenClient::Impl::finish(const TokenKey &key, const std::shared_ptr
 CachedToken TokenClient::Impl::get(const TokenKey &key, std::chrono::milliseconds timeout) {
   std::unique_lock<std::mutex> lk(mu_);
   if (closed_) throw_closed();
-  const int64_t deadline = clock_->boot_ms() + std::max<int64_t>(timeout.count(), 0);
+  const int64_t now = clock_->boot_ms();
+  const int64_t wait_ms = std::max<int64_t>(timeout.count(), 0);
+  const int64_t deadline = wait_ms >= kNoDeadline - now ? kNoDeadline : now + wait_ms; // milliseconds::max() = forever
   Entry &e = entries_[key]; // std::map references stay valid until forget() erases the key
   drop_if_expired(key, e);
   if (e.current) return *e.current;

@@ -30,6 +30,13 @@ TEST_F(ClientTest, GetFetchesOnceThenServesTheCachedToken) {
   EXPECT_EQ(ev.expires_at, a.expires_at);
 }
 
+TEST_F(ClientTest, AnUnlimitedTimeoutDoesNotOverflow) {
+  auto fetcher = ScriptedFetcher::fresh_tokens(clock);
+  TokenClient client(config_for(fetcher));
+  EXPECT_FALSE(client.get(key, std::chrono::milliseconds::max()).token.empty());
+  EXPECT_EQ(code_of([&] { client.get(key_of("r", "u"), std::chrono::milliseconds(-5)); }), Errc::timeout);
+}
+
 TEST_F(ClientTest, EventsCanLeaveTheTokenOut) {
   auto cfg = config_for(ScriptedFetcher::fresh_tokens(clock));
   cfg.events_carry_token = false;
