@@ -270,7 +270,7 @@ EDUAUTH_API int32_t eduauth_event_http_status(const eduauth_event *event);
 EDUAUTH_API int64_t eduauth_event_expires_at(const eduauth_event *event);
 /** Seconds of validity left for the current token when the event was made (0 when none). */
 EDUAUTH_API int64_t eduauth_event_seconds_left(const eduauth_event *event);
-/** REFRESH_FAILED / REAUTH_REQUIRED / EXPIRED: the EDUAUTH_E_* cause; EDUAUTH_OK otherwise. */
+/** REFRESH_FAILED / REAUTH_REQUIRED: the EDUAUTH_E_* cause; EDUAUTH_OK otherwise (also for EXPIRED). */
 EDUAUTH_API int32_t eduauth_event_status(const eduauth_event *event);
 /** Human-readable detail (never a secret); "" when none. Borrowed: lives as long as the event. */
 EDUAUTH_API const char *eduauth_event_message(const eduauth_event *event);
