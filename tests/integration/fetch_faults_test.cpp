@@ -4,7 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <mutex>
 
+#include "eduauth/log.hpp"
 #include "eduauth/source.hpp"
 #include "print_errc.hpp"
 #include "eduauth/token.hpp"
@@ -244,6 +246,29 @@ TEST_F(FetchFaults, RedirectLoopStopsAtMaxRedirects) {
   const FetchResult r = fetch("/redirect-loop", o);
   EXPECT_EQ(r.status, Errc::network) << r.message;
   EXPECT_EQ(requests, 4); // the first request plus max_redirects (3)
+}
+
+TEST_F(FetchFaults, LogLinesCarryFingerprintsNeverTokensOrHeaders) {
+  std::mutex mu;
+  std::string logged;
+  set_log_sink(LogLevel::debug, [&](LogLevel, std::string_view component, std::string_view message) {
+    std::lock_guard<std::mutex> lock(mu);
+    logged += std::string(component) + ": " + std::string(message) + "\n";
+  });
+  SourceConfig s = make_source("education", server_->base_url());
+  s.headers.emplace_back("Authorization", "Bearer log-secret-123");
+  s.url_template = server_->base_url() + "/ok";
+  const FetchResult ok = make_http_fetcher(s, short_timeouts())->fetch(key);
+  s.url_template = server_->base_url() + "/401";
+  const FetchResult denied = make_http_fetcher(s, short_timeouts())->fetch(key);
+  set_log_sink(LogLevel::off, nullptr);
+
+  ASSERT_EQ(ok.status, Errc::ok);
+  EXPECT_EQ(denied.status, Errc::reauth_required);
+  EXPECT_NE(logged.find("token=" + token::fingerprint(ok.token)), std::string::npos) << logged;
+  EXPECT_NE(logged.find("EDUAUTH_E_REAUTH_REQUIRED HTTP 401"), std::string::npos) << logged;
+  EXPECT_EQ(logged.find(ok.token), std::string::npos);
+  EXPECT_EQ(logged.find("log-secret-123"), std::string::npos);
 }
 
 } // namespace

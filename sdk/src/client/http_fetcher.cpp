@@ -1,6 +1,11 @@
 // The HTTP Fetcher: SourceConfig + Transport behind the Fetcher seam (fetch.hpp).
 #include "eduauth/source.hpp"
 
+#include <chrono>
+
+#include "eduauth/log.hpp"
+#include "eduauth/token.hpp"
+
 namespace eduauth {
 namespace {
 
@@ -15,6 +20,27 @@ public:
   }
 
   FetchResult fetch(const TokenKey &key) override {
+    const auto started = std::chrono::steady_clock::now();
+    FetchResult r = fetch_unlogged(key);
+    if (log_enabled(r.status == Errc::ok ? LogLevel::debug : LogLevel::warn)) {
+      const auto ms =
+          std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+      // Never the token or a header value: the fingerprint identifies the token.
+      std::string line = source_.name + " fetch for user \"" + key.user_uuid + "\" room \"" + key.room_uuid +
+                         "\" role " + std::to_string(key.role) + ": " + errc_name(r.status) + " HTTP " +
+                         std::to_string(r.http_status) + " in " + std::to_string(ms) + " ms";
+      if (r.status == Errc::ok)
+        log_write(LogLevel::debug, "fetch", line + " token=" + token::fingerprint(r.token));
+      else
+        log_write(LogLevel::warn, "fetch", line + ": " + r.message);
+    }
+    return r;
+  }
+
+  std::string source_id() const override { return source_.name + ":" + source_.url_template; }
+
+private:
+  FetchResult fetch_unlogged(const TokenKey &key) {
     // Failures are values across the seam: nothing escapes fetch().
     try {
       const HttpRequest request = build_request(source_, key);
@@ -38,9 +64,6 @@ public:
     }
   }
 
-  std::string source_id() const override { return source_.name + ":" + source_.url_template; }
-
-private:
   const SourceConfig source_;
   const std::shared_ptr<Transport> transport_;
 };
