@@ -9,6 +9,9 @@
 //   * the named 007 builders refuse an expire / privilege value > 86400 s, because 007
 //     values are seconds relative to issue_ts and such a value looks like an absolute Unix
 //     time (C-03). The wire-level eduauth::token::build() accepts any u32.
+//   * roles outside the documented enums are refused (RtcTokenBuilder2: 1 or 2; 006
+//     RtcTokenBuilder: 0, 1, 2, 101) instead of silently signing a subscriber token;
+//   * 006: a clock whose clock + 86400 does not fit the u32 ts is refused;
 //   * issue_ts / clock and salt are injectable through BuildOptions.
 // All functions are reentrant.
 #pragma once

@@ -110,9 +110,14 @@ struct AccessToken2 {
 
   // Decode diagnostics (filled by decode, ignored by build):
   uint16_t declared_service_count = 0;          ///< service_count as written in the payload
-  std::optional<uint16_t> unknown_service_type; ///< parsing stopped at this unknown type (m007-30)
-  size_t trailing_bytes = 0;                    ///< signed bytes after the last service (m007-33)
-  std::string signed_bytes; ///< raw payload bytes after the signature string, as received (verify input)
+  std::optional<uint16_t> unknown_service_type; ///< parsing stopped at this unknown type (m007-30);
+                                                ///< `services` holds the ones before it
+  size_t trailing_bytes = 0; ///< signed bytes after the last declared service (m007-33); 0 when
+                             ///< parsing stopped at an unknown type (those bytes are that service)
+  /// Raw payload bytes after the signature string, as received (the verify input, spec §2.5).
+  /// The whole payload is exactly u16(32) || signature || signed_bytes, so to_json() rebuilds
+  /// payload_hex from these two fields; no separate copy is kept.
+  std::string signed_bytes;
 
   /// Effective expiry, absolute Unix seconds: the earliest of issue_ts + expire and
   /// issue_ts + v for every non-zero privilege value v (DESIGN.md "Expiry"). expire 0
@@ -129,7 +134,9 @@ struct AccessToken006 {
   uint32_t salt = 0;
   uint32_t ts = 0;              ///< absolute Unix seconds (build time + 24 h in the reference)
   PrivilegeMap privileges;      ///< values are absolute Unix seconds; 0 = no limit of its own
-  std::string message;          ///< raw signed message bytes as received
+  /// Raw signed message bytes as received (salt, ts, privilege map; spec §3.2). Decode checks
+  /// that the content ends right after it, so content_hex is rebuilt from the other fields.
+  std::string message;
 
   /// Effective expiry, absolute Unix seconds: the earliest of ts and every non-zero privilege.
   int64_t expires_at() const noexcept;
@@ -152,18 +159,28 @@ struct Token {
 inline constexpr size_t kMaxInflatedPayload = 65536; ///< 007 payload cap after inflate (bytes)
 inline constexpr size_t kMaxTokenLength = 1 << 20;    ///< longest token string accepted (chars)
 
-/// Decodes a "007" or "006" token. Strict: standard base64 alphabet with padding only;
-/// 007 payload inflated to at most kMaxInflatedPayload bytes, no data after the zlib
-/// stream; every length/count checked; app ID must be 32 hex characters and the signature
-/// 32 bytes; 006 content must end exactly after the message.
+/// Decodes a "007" or "006" token. Strict: at most kMaxTokenLength characters; standard
+/// base64 alphabet with '=' padding only, in canonical form (unused bits zero), no
+/// whitespace; 007 payload inflated to at most kMaxInflatedPayload bytes (a payload of
+/// exactly the cap is accepted), no data after the zlib stream, Adler-32 checked; every
+/// length/count checked against the remaining bytes before anything is read or allocated;
+/// privilege ids (and RTM2 resource/permission types) strictly ascending; app ID must be 32
+/// hex characters and the signature 32 bytes; 006 content must end exactly after the message
+/// and the message exactly after its privilege map. Unknown 007 service types and bytes after
+/// the last service are accepted and reported (AccessToken2::unknown_service_type,
+/// trailing_bytes), as the references parse them (spec §2.8).
 /// Throws Error{unsupported_version} for another prefix and Error{malformed_token} otherwise,
 /// with a message naming the offending character/offset/field (and saying when the input
 /// looks percent-encoded or JSON-escaped). Never returns a partial result.
 Token decode(std::string_view token);
 
 /// Verifies a decoded 007 token with the app certificate: HMAC over `signed_bytes` as
-/// received (spec §2.5), constant-time comparison. Returns true when the signature matches.
-/// Throws Error{invalid_argument} when the certificate is not 32 hex characters.
+/// received (spec §2.5), constant-time comparison. Returns true when the signature matches;
+/// false when it does not, or when the token's app ID is not 32 hex / its signature is not
+/// 32 bytes (only possible for a hand-made struct: decode refuses those).
+/// Throws Error{invalid_argument} when the certificate is not 32 hex characters (the message
+/// gives its length, never the certificate); callers that only want yes/no treat that as
+/// "not valid" (as the reference's kTokenInvalidInfo).
 bool verify(const AccessToken2 &token, std::string_view app_certificate);
 
 /// Verifies a decoded 006 token given the channel name and uid string it was issued for
@@ -198,11 +215,19 @@ uint32_t random_salt();
 /// The lowercase hex MD5 of the UTF-8 bytes of user_uuid (spec §2.6 "Chat user id rule").
 std::string chat_user_id(std::string_view user_uuid);
 
-/// JSON form of a decoded token, with the field names of the vectors' `decoded` objects
-/// (version, app_id, issue_ts, expire, salt, signature_hex, service_count, services[...] with
-/// type, type_name, privileges[{id,name,value,expires_at}], the type's fields ...) plus
-/// `expires_at` (absolute Unix seconds) and, when present, `unknown_service_type` and
-/// `trailing_bytes`. Returned as a compact JSON string (indent < 0) or pretty-printed.
+/// JSON form of a decoded token, with the field names of the vectors' `decoded` objects.
+/// 007: version, app_id, app_id_byte_length, issue_ts, expire, salt, signature_hex,
+/// service_count (services decoded), services[{type, type_name, privileges[{id, name, value,
+/// expires_at}], then the type's strings as "<f>", "<f>_byte_length" and, when the bytes are
+/// not all printable ASCII, "<f>_hex"; role; permissions[{resource_type, permission_type,
+/// resources}]}], payload_hex and payload_byte_length (when signed_bytes is set), expires_at;
+/// plus declared_service_count, unknown_service_type and trailing_bytes when they matter.
+/// 006: version, app_id, app_id_byte_length, signature_hex, crc_channel_name, crc_uid, salt,
+/// ts, privileges[...], message_hex and content_hex (when message is set), expires_at.
+/// Every expires_at is absolute Unix seconds (64-bit); a privilege's is null when its value
+/// is 0 (no limit of its own). Not in the output: the vectors' signing_step1_hex /
+/// signing_key_hex, which need the certificate. Strings that are not valid UTF-8 appear with
+/// U+FFFD in "<f>" and exactly in "<f>_hex". Compact (indent < 0) or pretty-printed.
 std::string to_json(const Token &token, int indent = -1);
 
 /// A short, non-reversible fingerprint of a secret (token, certificate) for logs:

@@ -15,7 +15,10 @@ namespace eduauth::token {
 /// Builds the token that one vector entry describes, with its pinned issue_ts / clock_time /
 /// ts and salt, by dispatching on its `builder` string to the matching named builder (or to
 /// build() for "AccessToken2 (direct)" / "AccessToken (006, direct)", which replay
-/// `services_in_insertion_order` / `privileges_added`). Works for `positive` entries and for
+/// `services_in_insertion_order` / `privileges_added`; any builder name starting with
+/// "AccessToken2" / "AccessToken" (format 006) that carries those raw inputs is replayed the
+/// same way, e.g. reference fixtures). A 006 raw `uid` may be a string (signed verbatim) or a
+/// number (uid rule: 0 -> ""). Works for `positive` entries and for
 /// the `build_invalid_input_*` entries of `malformed` (which then throw). A string input of
 /// the form "<N-byte string: c...>" stands for N copies of the character c (as in b007-07).
 ///
