@@ -9,7 +9,6 @@
 
 #include <chrono>
 #include <cstring>
-#include <regex>
 #include <stdexcept>
 
 extern char **environ;
@@ -56,9 +55,22 @@ TokenServerProcess::TokenServerProcess(std::vector<std::string> args,
   // Read stdout until the "listening on" line (10 s budget).
   std::string seen;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-  const std::regex re(R"(listening on (https?)://([0-9.]+):([0-9]+))");
-  std::smatch m;
-  while (!std::regex_search(seen, m, re)) {
+  // Parses "listening on SCHEME://HOST:PORT\n" (no std::regex: GCC 12 warns inside it under -O2 + ASan).
+  std::string scheme, port;
+  auto parse = [&]() {
+    const auto at = seen.find("listening on ");
+    if (at == std::string::npos) return false;
+    const auto eol = seen.find('\n', at);
+    if (eol == std::string::npos) return false;
+    const std::string line = seen.substr(at + 13, eol - at - 13);
+    const auto sep = line.find("://");
+    const auto colon = line.rfind(':');
+    if (sep == std::string::npos || colon == std::string::npos || colon <= sep) return false;
+    scheme = line.substr(0, sep);
+    port = line.substr(colon + 1);
+    return !port.empty() && port.find_first_not_of("0123456789") == std::string::npos;
+  };
+  while (!parse()) {
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     pollfd p{out[0], POLLIN, 0};
     char buf[256];
@@ -71,8 +83,8 @@ TokenServerProcess::TokenServerProcess(std::vector<std::string> args,
     seen.append(buf, static_cast<size_t>(n));
   }
   out_fd_ = out[0]; // kept open until stop(): a closed pipe would SIGPIPE the server
-  port_ = std::stoi(m[3].str());
-  base_url_ = m[1].str() + "://127.0.0.1:" + m[3].str();
+  port_ = std::stoi(port);
+  base_url_ = scheme + "://127.0.0.1:" + port;
 }
 
 int TokenServerProcess::stop() {
