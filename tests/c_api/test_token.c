@@ -175,6 +175,7 @@ static void test_to_json(void) {
   CHECK_OK(eduauth_token_to_json_pretty(&pretty, t, 2));
   CHECK(pretty != NULL && strchr(pretty, '\n') != NULL);
   CHECK_CONTAINS(pretty, "\"salt\": 12345678");
+  eduauth_string_free(json);
   CHECK_RC(eduauth_token_to_json_pretty(&json, t, 17), EDUAUTH_E_INVALID_ARGUMENT);
   CHECK(json == NULL);
   CHECK_RC(eduauth_token_to_json(&json, NULL), EDUAUTH_E_INVALID_ARGUMENT);
