@@ -8,7 +8,7 @@
 namespace eduauth::test {
 
 std::string shared_path(const std::string &relative) {
-  const char *env = std::getenv("EDUAUTH_SHARED_DIR");
+  const char *env = std::getenv("EDUAUTH_SHARED_DIR"); // NOLINT(concurrency-mt-unsafe): nobody sets env in tests
   const std::string root = (env != nullptr && *env != '\0') ? env : EDUAUTH_SHARED_DIR;
   return root + "/" + relative;
 }

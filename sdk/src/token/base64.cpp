@@ -174,8 +174,9 @@ size_t decode_base64_strict_into(std::string_view token, size_t start, char *out
 }
 
 std::string decode_base64_strict(std::string_view token, size_t start) {
-  std::string out(decoded_capacity(token.size() - start), '\0');
-  out.resize(decode_base64_strict_into(token, start, out.empty() ? nullptr : &out[0]));
+  // One spare byte keeps the buffer non-empty, so data() is always writable storage.
+  std::string out(decoded_capacity(token.size() - start) + 1, '\0');
+  out.resize(decode_base64_strict_into(token, start, out.data()));
   return out;
 }
 
