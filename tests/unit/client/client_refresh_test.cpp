@@ -265,6 +265,7 @@ TEST_F(ClientTest, BackgroundRefreshAndOnDemandGetCoalesce) {
   fetcher->close_gate();
   advance(3300s); // background refresh starts and hangs in the server
   ASSERT_TRUE(fetcher->await_calls(2));
+  EXPECT_EQ(token::decode(client.get(key, 0ms).token).v007.salt, 1u); // still valid: served at once
   clock->advance(301s); // the old token expires while the refresh is still in flight
   std::string got;
   std::thread t([&] { got = client.get(key, 60s).token; });
