@@ -44,7 +44,7 @@ AccessToken006 decode_006(std::string_view token) {
   Reader r(content, "006 content");
   const std::string_view signature = r.string("signature");
   if (signature.size() != kSha256Size) {
-    r.fail("signature", "is " + std::to_string(signature.size()) + " bytes, an HMAC-SHA256 signature is 32");
+    r.fail_at(0, "signature", "is " + std::to_string(signature.size()) + " bytes, an HMAC-SHA256 signature is 32");
   }
   t.signature.assign(signature);
   t.crc_channel_name = r.u32("crc_channel_name");

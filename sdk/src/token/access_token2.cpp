@@ -72,13 +72,13 @@ AccessToken2 decode_007(std::string_view token) {
   Reader r(payload, "007 payload");
   const std::string_view signature = r.string("signature");
   if (signature.size() != kSha256Size) {
-    r.fail("signature", "is " + std::to_string(signature.size()) + " bytes, an HMAC-SHA256 signature is 32");
+    r.fail_at(0, "signature", "is " + std::to_string(signature.size()) + " bytes, an HMAC-SHA256 signature is 32");
   }
   t.signature.assign(signature);
   const size_t signed_at = r.offset();
   const std::string_view app_id = r.string("app_id");
   if (!is_hex32(app_id)) {
-    r.fail("app_id", "is " + std::to_string(app_id.size()) + " bytes and must be 32 hex characters");
+    r.fail_at(signed_at, "app_id", "is " + std::to_string(app_id.size()) + " bytes and must be 32 hex characters");
   }
   t.app_id.assign(app_id);
   t.issue_ts = r.u32("issue_ts");

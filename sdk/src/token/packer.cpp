@@ -69,7 +69,7 @@ PrivilegeMap Reader::privileges() {
   return out;
 }
 
-void Reader::fail(const char *field, const std::string &what) const {
+void Reader::fail_at(size_t at, const char *field, const std::string &what) const {
   std::string msg = "malformed token: ";
   msg += area_;
   msg += ", ";
@@ -77,7 +77,7 @@ void Reader::fail(const char *field, const std::string &what) const {
   if (service_index_ >= 0) {
     msg += " of service #" + std::to_string(service_index_) + " (" + service_type_name(service_type_) + ")";
   }
-  msg += " at byte " + std::to_string(pos_) + ": " + what;
+  msg += " at byte " + std::to_string(at) + ": " + what;
   throw Error(Errc::malformed_token, msg);
 }
 

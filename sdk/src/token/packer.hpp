@@ -96,7 +96,9 @@ public:
     service_type_ = type;
   }
 
-  [[noreturn]] void fail(const char *field, const std::string &what) const;
+  [[noreturn]] void fail(const char *field, const std::string &what) const { fail_at(pos_, field, what); }
+  /// The same, for a field that started at byte `at` (e.g. a string already read).
+  [[noreturn]] void fail_at(size_t at, const char *field, const std::string &what) const;
 
 private:
   void need(size_t n, const char *field) const {

@@ -11,7 +11,8 @@ namespace eduauth::token::detail {
 /// Appends zlib(bytes) made exactly like the references' stock zlib: level 6, window
 /// bits 15, memory level 8, default strategy (so tokens match byte for byte). Uses a
 /// per-thread deflate stream reset between calls (deflateReset gives identical bytes and
-/// saves the ~256 KiB allocation of deflateInit).
+/// saves the ~256 KiB allocation of deflateInit; each thread that builds keeps that state
+/// until it exits).
 void append_zlib_compressed(std::string &out, std::string_view bytes);
 
 /// Inflates one complete zlib stream (RFC 1950 header and Adler-32 checked) into at most
