@@ -86,7 +86,8 @@ AccessToken2 decode_007(std::string_view token) {
   t.salt = r.u32("salt");
   // The smallest service block is 4 bytes (type + empty privilege map).
   t.declared_service_count = r.count("service count", 4);
-  t.services.reserve(t.declared_service_count);
+  // Reserve for the usual few only: a Service is ~66x larger than its smallest wire form.
+  t.services.reserve(std::min<size_t>(t.declared_service_count, 8));
   for (int i = 0; i < t.declared_service_count; ++i) {
     const uint16_t type = r.u16("service type");
     if (!is_known_service_type(type)) {
