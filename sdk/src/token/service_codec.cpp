@@ -1,6 +1,8 @@
 // Packing and unpacking of 007 service blocks, including RTM2 permissions.
 #include "service_codec.hpp"
 
+#include <algorithm>
+
 namespace eduauth::token::detail {
 
 namespace {
@@ -41,7 +43,7 @@ Rtm2Permissions unpack_permissions(Reader &r) {
       last_perm = permission_type;
       auto &resources = by_permission[permission_type];
       const uint16_t n_res = r.count("RTM2 resource count", 2);
-      resources.reserve(n_res);
+      resources.reserve(std::min<size_t>(n_res, 64)); // bounded: a string is 16x its smallest wire form
       for (uint16_t k = 0; k < n_res; ++k) {
         resources.emplace_back(r.string("RTM2 resource"));
       }
