@@ -77,7 +77,8 @@ TEST_F(TokenServerHttp, EducationPresetGetsVerifiedRoomUserToken) {
 TEST_F(TokenServerHttp, NonAsciiIdsRoundTrip) {
   const FetchResult r = fetch("education", server.base_url(), {"教室+/=1", "老师01 u🙂", 1});
   ASSERT_EQ(r.status, Errc::ok) << r.message;
-  const auto *apaas = find_service(token::decode(r.token), token::ServiceType::apaas);
+  const token::Token t = token::decode(r.token);
+  const auto *apaas = find_service(t, token::ServiceType::apaas);
   ASSERT_NE(apaas, nullptr);
   EXPECT_EQ(apaas->room_uuid, "教室+/=1");
   EXPECT_EQ(apaas->user_uuid, "老师01 u🙂");
