@@ -208,6 +208,7 @@ FaultServer::FaultServer() {
     if (!res.has_header("Date")) res.set_header("Date", http_date(unix_now()));
   });
 
+  server_.set_tcp_nodelay(true);
   port_ = server_.bind_to_any_port("127.0.0.1");
   if (port_ <= 0) throw std::runtime_error("FaultServer: cannot bind 127.0.0.1");
   thread_ = std::thread([this] { server_.listen_after_bind(); });
