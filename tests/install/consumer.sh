@@ -2,7 +2,8 @@
 # Install-and-consume test: `cmake --install` the build tree into a prefix inside the build
 # tree, check the layout and the exported symbols, then build consumer/consumer.c outside the
 # source tree twice — find_package(EduAuth) + EduAuth::eduauth, and cc $(pkg-config eduauth) —
-# and run both against the installed eduauth-token-server.
+# and run both against the installed eduauth-token-server; then the Java and C# bindings are
+# used from their installed folders (a decode through eduauth.jar / EduAuth.dll).
 # The programs find libeduauth.so.0 through an RPATH, never LD_LIBRARY_PATH (unset here): CMake's
 # build RPATH for the imported target, -Wl,-rpath,<pkg-config libdir> for the cc build.
 # usage: consumer.sh BUILD_DIR WORK_DIR CONSUMER_SRC C_COMPILER LIBDIR VERSION WITH_JAVA WITH_CSHARP
@@ -117,4 +118,24 @@ done
 "$prefix/bin/eduauth-launch-c" --server "$url" --room room-9 --user user-9 --role 2 >"$work/launch.json" 2>"$work/launch.err" ||
   { cat "$work/launch.err" >&2; fail "installed eduauth-launch-c failed"; }
 grep -q '"userUuid":"user-9"' "$work/launch.json" || fail "installed eduauth-launch-c printed no launchOption"
+# ---- the bindings from their installed folders ------------------------------------------------
+if [ "$with_java" = 1 ]; then
+  mkdir -p "$work/java"
+  javac -encoding UTF-8 -Werror -cp "$prefix/share/java/eduauth.jar" -d "$work/java" "$src/Consumer.java" ||
+    fail "javac against the installed eduauth.jar failed"
+  out=$(java "-Djava.library.path=$prefix/$libdir/jni" -cp "$prefix/share/java/eduauth.jar:$work/java" Consumer) ||
+    fail "java consumer failed"
+  echo "$out"
+  case $out in "java consumer ok: eduauth $version"*) ;; *) fail "java consumer printed '$out'" ;; esac
+fi
+if [ "$with_csharp" = 1 ]; then
+  dll=$prefix/$libdir/eduauth/csharp/EduAuth.dll
+  mcs -nologo -warnaserror+ -target:exe "-out:$work/Consumer.exe" "-r:$dll" "$src/Consumer.cs" ||
+    fail "mcs against the installed EduAuth.dll failed"
+  # Mono resolves EduAuth.dll through MONO_PATH and libeduauth_csharp.so next to it.
+  out=$(MONO_PATH="$prefix/$libdir/eduauth/csharp" mono "$work/Consumer.exe") || fail "C# consumer failed"
+  echo "$out"
+  case $out in "csharp consumer ok: eduauth $version"*) ;; *) fail "C# consumer printed '$out'" ;; esac
+fi
+
 echo "ok: installed into $prefix; $(wc -l <"$work/symbols.txt") eduauth_* symbols; find_package and pkg-config consumers pass"
