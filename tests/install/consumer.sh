@@ -9,7 +9,7 @@
 # usage: consumer.sh BUILD_DIR WORK_DIR CONSUMER_SRC C_COMPILER LIBDIR VERSION WITH_JAVA WITH_CSHARP
 set -eu
 build=$1 work=$2 src=$3 cc=$4 libdir=$5 version=$6 with_java=$7 with_csharp=$8
-unset LD_LIBRARY_PATH
+unset LD_LIBRARY_PATH DESTDIR
 cmake=${CMAKE:-cmake} # the CMake that configured the build tree (set by CTest)
 prefix=$work/prefix
 fail() { echo "install test: $*" >&2; exit 1; }
@@ -118,6 +118,11 @@ done
 "$prefix/bin/eduauth-launch-c" --server "$url" --room room-9 --user user-9 --role 2 >"$work/launch.json" 2>"$work/launch.err" ||
   { cat "$work/launch.err" >&2; fail "installed eduauth-launch-c failed"; }
 grep -q '"userUuid":"user-9"' "$work/launch.json" || fail "installed eduauth-launch-c printed no launchOption"
+# The installed CLI decodes the vector token consumer.c embeds (p007-edu-room-user-02).
+token=007eJxTYOB59a5sg3NC9NUnUq/2fNr3T/r2y9MPKizX31hueY/n4v1PCgyW5gbOjsamKalmBskmJmYmpklJiakWiUaGpgZmhknGxgwfg1MjmBgY/BL3MDAzMDEwAiGIz8lQWpxapGtgYGDIChdUYDAzNjJKSjFOSU00t0wzMzBNTLQwtjBITk0zNTI3N0gzZkcyoCg/PxdsAJJZTAwA+fAydA==
+"$prefix/bin/eduauth-token" decode "$token" >"$work/decode.json" || fail "installed eduauth-token decode failed"
+grep -q '"app_id": "970CA35de60c44645bbae8a215061b33"' "$work/decode.json" || fail "installed eduauth-token decoded the wrong app_id"
+
 # ---- the bindings from their installed folders ------------------------------------------------
 if [ "$with_java" = 1 ]; then
   mkdir -p "$work/java"
