@@ -28,7 +28,8 @@ namespace eduauth::token {
 inline constexpr uint32_t kMaxRelativeExpire = 86400;
 
 /// 007 RTC builders. Role: kRolePublisher (1) gets join + publish audio/video/data,
-/// kRoleSubscriber (2) join only. Expire values are seconds relative to issue_ts.
+/// kRoleSubscriber (2) and any other value join only (as the reference). Expire values are seconds
+/// relative to issue_ts.
 class RtcTokenBuilder2 {
 public:
   enum Role : int { kRolePublisher = 1, kRoleSubscriber = 2 };
@@ -116,7 +117,7 @@ public:
 };
 
 /// Legacy 006 RTC builder. Roles: kRoleAttendee (0), kRolePublisher (1), kRoleAdmin (101) get
-/// join + publish audio/video/data; kRoleSubscriber (2) join only. privilege_expired_ts is an
+/// join + publish audio/video/data; kRoleSubscriber (2) and any other value join only. privilege_expired_ts is an
 /// ABSOLUTE Unix time (0 = no limit of its own). ts = clock (BuildOptions::issue_ts) + 86400.
 class RtcTokenBuilder {
 public:

@@ -39,14 +39,11 @@ std::string RtcTokenBuilder::buildTokenWithUserAccount(std::string_view app_id, 
                                                        std::string_view channel_name, std::string_view account,
                                                        Role role, uint32_t privilege_expired_ts,
                                                        const BuildOptions &options) {
-  if (role != kRoleAttendee && role != kRolePublisher && role != kRoleSubscriber && role != kRoleAdmin) {
-    throw Error(Errc::invalid_argument, "006 RTC role " + std::to_string(static_cast<int>(role)) +
-                                            " is not kRoleAttendee (0), kRolePublisher (1), kRoleSubscriber (2) "
-                                            "or kRoleAdmin (101)");
-  }
   AccessToken006 t = start(app_id, app_certificate, options);
   t.privileges[k006JoinChannel] = privilege_expired_ts;
-  if (role != kRoleSubscriber) {
+  // As the reference: Attendee, Publisher and Admin also publish; Subscriber and any value the
+  // enum does not name are join-only (spec §3.4).
+  if (role == kRoleAttendee || role == kRolePublisher || role == kRoleAdmin) {
     t.privileges[k006PublishAudioStream] = privilege_expired_ts;
     t.privileges[k006PublishVideoStream] = privilege_expired_ts;
     t.privileges[k006PublishDataStream] = privilege_expired_ts;

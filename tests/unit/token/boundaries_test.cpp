@@ -183,17 +183,24 @@ TEST(Boundaries, IdsMustBe32HexCharactersAndTheCertificateIsNeverPrinted) {
   EXPECT_FALSE(tk::is_hex32(""));
 }
 
-TEST(Boundaries, RolesOutsideTheirEnumsAreRefused) {
+TEST(Boundaries, RolesTheEnumsDoNotNameAreJoinOnlyAsInTheReference) {
+  // The reference adds the publish privileges for named roles only and treats every other value
+  // as join-only; refusing them would break byte-compatibility (spec §2.6, §3.4).
   using B = tk::RtcTokenBuilder2;
-  error_of([] { B::BuildTokenWithUid(kAppId, kCert, "c", 1, static_cast<B::Role>(3), 600, 600, kPinned); },
-           Errc::invalid_argument);
-  error_of([] { tk::RtcTokenBuilder::buildTokenWithUid(kAppId, kCert, "c", 1,
-                                                      static_cast<tk::RtcTokenBuilder::Role>(5), 0, kPinned); },
-           Errc::invalid_argument);
-  // The 006 admin role gets the publisher privileges.
-  const tk::Token admin = tk::decode(tk::RtcTokenBuilder::buildTokenWithUid(
-      kAppId, kCert, "c", 1, tk::RtcTokenBuilder::kRoleAdmin, 0, kPinned));
-  EXPECT_EQ(4u, admin.v006.privileges.size());
+  const tk::Token r3 = tk::decode(B::BuildTokenWithUid(kAppId, kCert, "c", 1, static_cast<B::Role>(3), 600, 600, kPinned));
+  const tk::Token sub = tk::decode(B::BuildTokenWithUid(kAppId, kCert, "c", 1, B::kRoleSubscriber, 600, 600, kPinned));
+  ASSERT_EQ(1u, r3.v007.services.size());
+  EXPECT_EQ((tk::PrivilegeMap{{tk::privilege::kJoinChannel, 600u}}), r3.v007.services[0].privileges);
+  EXPECT_EQ(sub.v007.signature, r3.v007.signature);
+
+  using L = tk::RtcTokenBuilder;
+  const tk::Token r5 = tk::decode(L::buildTokenWithUid(kAppId, kCert, "c", 1, static_cast<L::Role>(5), 0, kPinned));
+  EXPECT_EQ((tk::PrivilegeMap{{tk::privilege::k006JoinChannel, 0u}}), r5.v006.privileges);
+  // Attendee and Admin get the publisher privileges.
+  for (const auto role : {L::kRoleAttendee, L::kRolePublisher, L::kRoleAdmin}) {
+    EXPECT_EQ(4u, tk::decode(L::buildTokenWithUid(kAppId, kCert, "c", 1, role, 0, kPinned)).v006.privileges.size())
+        << role;
+  }
 }
 
 TEST(Boundaries, Ts006MustFitU32) {
