@@ -61,7 +61,10 @@ int main(int argc, char **argv) {
     std::cerr << "eduauth-token-server: cannot listen on " << options.host << ":" << options.port << "\n";
     return 1;
   }
-  std::printf("listening on %s://%s:%d\n", tls ? "https" : "http", options.host.c_str(), port);
+  // IPv6 literals need brackets in a URL (RFC 3986 3.2.2).
+  const bool ipv6 = options.host.find(':') != std::string::npos;
+  std::printf("listening on %s://%s%s%s:%d\n", tls ? "https" : "http", ipv6 ? "[" : "", options.host.c_str(),
+              ipv6 ? "]" : "", port);
   std::fflush(stdout);
 
   std::thread signal_waiter([&server, signals] {

@@ -1,6 +1,7 @@
 #include "options.hpp"
 
 #include <cstdlib>
+#include <set>
 #include <stdexcept>
 
 #include "eduauth/token.hpp"
@@ -43,8 +44,11 @@ const char *usage() {
 
 ServerOptions parse_options(int argc, char **argv) {
   ServerOptions o;
+  std::set<std::string> seen; // a repeated option is a mistake, not "last one wins"
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
+    if (arg.rfind("--", 0) == 0 && !seen.insert(arg).second)
+      throw std::invalid_argument(arg + " given more than once");
     auto value = [&]() -> std::string {
       if (i + 1 >= argc) throw std::invalid_argument(arg + " needs a value");
       return argv[++i];

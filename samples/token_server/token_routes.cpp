@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <limits>
 #include <mutex>
 
@@ -11,6 +12,7 @@
 
 #include "eduauth/builders.hpp"
 #include "eduauth/error.hpp"
+#include "log_escape.hpp"
 
 namespace eduauth::sample {
 namespace {
@@ -41,6 +43,23 @@ std::string required_string(const json &body, const char *field) {
   if (!v.is_string()) throw std::invalid_argument(std::string("field \"") + field + "\" must be a string, got " + v.dump());
   if (v.get_ref<const std::string &>().empty()) throw std::invalid_argument(std::string("field \"") + field + "\" is empty");
   return v.get<std::string>();
+}
+
+constexpr size_t kMaxBody = 64 * 1024;
+const std::string kBodyLimitMessage = "request body over " + std::to_string(kMaxBody) + " bytes";
+
+// RFC 7231 7.1.1.1 IMF-fixdate in UTC; clients measure clock skew from it (DESIGN.md "Local deadlines").
+std::string http_date_now() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  static const char *const kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  static const char *const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%s, %02d %s %04d %02d:%02d:%02d GMT", kDays[utc.tm_wday], utc.tm_mday,
+                kMonths[utc.tm_mon], utc.tm_year + 1900, utc.tm_hour, utc.tm_min, utc.tm_sec);
+  return buf;
 }
 
 int32_t required_role(const json &body) {
@@ -83,15 +102,33 @@ void install_routes(httplib::Server &server, const ServerOptions &o) {
   server.set_default_headers({{"Access-Control-Allow-Origin", "*"},
                               {"Access-Control-Allow-Methods", "POST, OPTIONS"},
                               {"Access-Control-Allow-Headers", "Content-Type, Authorization"}});
-  server.set_payload_max_length(64 * 1024);
+  server.set_payload_max_length(kMaxBody);
+  // Limits against slow or idle clients holding every worker (README "Limits"): a sample
+  // server, a production deployment sits behind a reverse proxy that buffers requests.
+  server.set_read_timeout(2, 0);
+  server.set_write_timeout(5, 0);
+  server.set_keep_alive_timeout(2);
+  server.set_keep_alive_max_count(100);
+  server.new_task_queue = [] { return new httplib::ThreadPool(32); };
   // Headers and body go out in separate writes: without TCP_NODELAY, Nagle + the client's
   // delayed ACK add ~40 ms to every keep-alive response.
   server.set_tcp_nodelay(true);
 
-  server.set_pre_routing_handler([](const httplib::Request &, httplib::Response &) {
+  server.set_pre_routing_handler([](const httplib::Request &req, httplib::Response &res) {
     t_started = std::chrono::steady_clock::now();
     t_fingerprint.clear();
+    // httplib applies the payload limit only to Content-Length bodies; chunked request
+    // bodies would be read without bound, so they are refused before the body is read.
+    if (req.has_header("Transfer-Encoding")) {
+      reply(res, 411, "Transfer-Encoding request bodies are not accepted; send Content-Length (" + kBodyLimitMessage +
+                          " are refused)");
+      res.set_header("Connection", "close");
+      return httplib::Server::HandlerResponse::Handled;
+    }
     return httplib::Server::HandlerResponse::Unhandled;
+  });
+  server.set_post_routing_handler([](const httplib::Request &, httplib::Response &res) {
+    res.set_header("Date", http_date_now());
   });
 
   server.Post("/fetch_education_token", token_route(o, [&o](const json &body) {
@@ -115,7 +152,11 @@ void install_routes(httplib::Server &server, const ServerOptions &o) {
 
   // Unknown paths and methods: 404 in the same JSON shape.
   server.set_error_handler([](const httplib::Request &, httplib::Response &res) {
-    if (res.body.empty()) reply(res, res.status, res.status == 404 ? "not found" : "error");
+    if (!res.body.empty()) return;
+    if (res.status == 404) reply(res, 404, "not found");
+    else if (res.status == 413) reply(res, 413, kBodyLimitMessage);
+    else if (res.status == 400) reply(res, 400, "malformed request or " + kBodyLimitMessage);
+    else reply(res, res.status, "error");
   });
 
   server.set_logger([](const httplib::Request &req, const httplib::Response &res) {
@@ -123,8 +164,9 @@ void install_routes(httplib::Server &server, const ServerOptions &o) {
     const double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_started).count();
     std::lock_guard<std::mutex> lock(mu);
-    std::fprintf(stderr, "%s %s %d %.1fms%s%s\n", req.method.c_str(), req.path.c_str(), res.status, ms,
-                 t_fingerprint.empty() ? "" : " token=", t_fingerprint.c_str());
+    std::fprintf(stderr, "%s %s %d %.1fms%s%s\n", escape_for_log(req.method, 32).c_str(),
+                 escape_for_log(req.path).c_str(), res.status, ms,
+                 t_fingerprint.empty() ? "" : " token=", escape_for_log(t_fingerprint).c_str());
     std::fflush(stderr);
   });
 }

@@ -3,9 +3,15 @@
 // at test time, request log without secrets, clean shutdown.
 #include <gtest/gtest.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdlib>
+#include <ctime>
+#include <memory>
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -39,6 +45,39 @@ FetchResult fetch(const std::string &preset, const std::string &base, const Toke
   for (auto &h : extra) source.headers.push_back(h);
   return make_http_fetcher(source, options)->fetch(key);
 }
+
+// A raw loopback connection: for requests httplib::Client will not send (chunked bodies,
+// control bytes in the path, requests that never finish).
+struct RawConnection {
+  int fd = -1;
+  explicit RawConnection(int port) {
+    fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_port = htons(static_cast<uint16_t>(port));
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (fd < 0 || connect(fd, reinterpret_cast<sockaddr *>(&a), sizeof a) != 0) throw std::runtime_error("connect");
+    timeval tv{10, 0};
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  }
+  ~RawConnection() { close(fd); }
+  RawConnection(const RawConnection &) = delete;
+  RawConnection &operator=(const RawConnection &) = delete;
+  void send_all(const std::string &s) {
+    for (size_t off = 0; off < s.size();) {
+      const ssize_t n = ::send(fd, s.data() + off, s.size() - off, MSG_NOSIGNAL);
+      if (n <= 0) return; // the server may close early (e.g. after refusing the body)
+      off += static_cast<size_t>(n);
+    }
+  }
+  // Reads until the server closes (or 10 s pass).
+  std::string read_all() {
+    std::string out;
+    char buf[4096];
+    for (ssize_t n; (n = recv(fd, buf, sizeof buf, 0)) > 0;) out.append(buf, static_cast<size_t>(n));
+    return out;
+  }
+};
 
 class TokenServerHttp : public ::testing::Test {
 protected:
@@ -174,6 +213,99 @@ TEST_F(TokenServerHttp, LogHasOneLinePerRequestWithFingerprintOnly) {
   EXPECT_EQ(text.find("PUBLIC DEMO"), std::string::npos); // credentials came from the env
 }
 
+// Idle half-sent requests once held every worker for the 5 s default read timeout each,
+// leaving /healthz unanswered for > 15 s. The 2 s read timeout and 32 workers bound that.
+TEST_F(TokenServerHttp, IdlePartialRequestsDoNotStarveHealthz) {
+  std::vector<std::unique_ptr<RawConnection>> idle;
+  for (int i = 0; i < 40; ++i) {
+    idle.push_back(std::make_unique<RawConnection>(server.port()));
+    idle.back()->send_all("GET /heal");
+  }
+  httplib::Client cli("127.0.0.1", server.port());
+  cli.set_connection_timeout(10, 0);
+  cli.set_read_timeout(10, 0); // a few read-timeout windows (2 s), far below the old 40 x 5 s / 8 workers
+  auto health = cli.Get("/healthz");
+  ASSERT_TRUE(health) << httplib::to_string(health.error());
+  EXPECT_EQ(health->status, 200);
+  EXPECT_EQ(json::parse(health->body)["status"], "ok");
+}
+
+// httplib's payload limit covered only Content-Length bodies: a 3 MB chunked POST got 200.
+TEST_F(TokenServerHttp, ChunkedRequestBodyIsRefusedWith411) {
+  // Only the head: the server must refuse before reading any body (it never reads one).
+  RawConnection c(server.port());
+  c.send_all("POST /fetch_education_token HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+             "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
+  const std::string res = c.read_all();
+  ASSERT_EQ(res.rfind("HTTP/1.1 411 ", 0), 0u) << res.substr(0, 200);
+  const json body = json::parse(res.substr(res.find("\r\n\r\n") + 4));
+  EXPECT_EQ(body["code"], "411");
+  EXPECT_NE(body["token"].get<std::string>().find("Transfer-Encoding"), std::string::npos) << body;
+}
+
+TEST_F(TokenServerHttp, OversizedBodyIs413NamingTheLimit) {
+  httplib::Client cli("127.0.0.1", server.port());
+  auto res = cli.Post("/fetch_education_token", std::string(65537, ' '), "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 413);
+  const json body = json::parse(res->body);
+  EXPECT_EQ(body["code"], "413");
+  EXPECT_EQ(body["token"], "request body over 65536 bytes");
+  auto fits = cli.Post("/fetch_rtm_token", R"({"uid":"u"})" + std::string(65536 - 11, ' '), "application/json");
+  ASSERT_TRUE(fits);
+  EXPECT_EQ(fits->status, 200);
+}
+
+// Every response carries an RFC 7231 IMF-fixdate Date (the client measures clock skew from it).
+TEST_F(TokenServerHttp, EveryResponseHasAnImfFixdateDateHeader) {
+  httplib::Client cli("127.0.0.1", server.port());
+  auto ok = cli.Get("/healthz");
+  auto missing = cli.Get("/nope");
+  auto bad = cli.Post("/fetch_rtm_token", "{}", "application/json");
+  for (const auto *res : {&ok, &missing, &bad}) {
+    ASSERT_TRUE(*res);
+    const std::string date = (*res)->get_header_value("Date");
+    std::tm tm{};
+    const char *end = strptime(date.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &tm);
+    ASSERT_NE(end, nullptr) << date;
+    EXPECT_EQ(*end, '\0') << date;
+    EXPECT_EQ(date.size(), 29u) << date; // fixed width: "Sun, 06 Nov 1994 08:49:37 GMT"
+    const int64_t t = static_cast<int64_t>(timegm(&tm));
+    EXPECT_LE(std::llabs(t - unix_now()), 5) << date;
+  }
+}
+
+TEST_F(TokenServerHttp, LoggedPathsCannotForgeOrCutLines) {
+  {
+    RawConnection c(server.port());
+    c.send_all("GET /x%0aPOST%20/fetch_education_token%20200%20%1b[2J%00tail HTTP/1.1\r\nHost: a\r\n"
+               "Connection: close\r\n\r\n");
+    ASSERT_EQ(c.read_all().rfind("HTTP/1.1 404 ", 0), 0u);
+  }
+  httplib::Client cli("127.0.0.1", server.port());
+  ASSERT_TRUE(cli.Get("/" + std::string(300, 'a')));
+  ASSERT_TRUE(cli.Get("/bad%ff%c3utf8-%e2%82%ac"));
+  EXPECT_EQ(server.stop(), 0);
+  const std::string text = read_file(log);
+  EXPECT_NE(text.find("GET /x\\x0aPOST /fetch_education_token 200 \\x1b[2J\\x00tail 404 "), std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("\nPOST /fetch_education_token 200"), std::string::npos) << text;
+  EXPECT_EQ(text.find('\x1b'), std::string::npos);
+  EXPECT_EQ(text.find('\0'), std::string::npos);
+  EXPECT_NE(text.find("GET /" + std::string(199, 'a') + "\xe2\x80\xa6 404 "), std::string::npos) << text;
+  EXPECT_NE(text.find("GET /bad\\xff\\xc3utf8-\xe2\x82\xac 404 "), std::string::npos) << text;
+}
+
+TEST(TokenServer, Ipv6HostIsPrintedInBrackets) {
+  TempDir dir;
+  TokenServerProcess v6({"--host", "::1"}, kDemoEnv, dir.file("server.log"));
+  EXPECT_EQ(v6.listening_url(), "http://[::1]:" + std::to_string(v6.port()));
+  httplib::Client cli("::1", v6.port());
+  auto health = cli.Get("/healthz");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+}
+
 TEST(TokenServer, DemoCredentialsWarnLoudlyAndOwnCredentialsAreUsed) {
   TempDir dir;
   {
@@ -199,7 +331,7 @@ TEST(TokenServer, DemoCredentialsWarnLoudlyAndOwnCredentialsAreUsed) {
 TEST(TokenServer, BadOptionsExitWithUsageError) {
   const std::string bin = token_server_binary();
   for (const char *args : {"--port abc", "--expire 100000", "--expire 0", "--tls-cert only.pem", "--bogus",
-                           "--bearer-secret"}) {
+                           "--bearer-secret", "--port 1 --port 2", "--expire 60 --expire 60"}) {
     const std::string cmd = "'" + bin + "' " + args + " >/dev/null 2>&1";
     const int rc = std::system(cmd.c_str());
     ASSERT_TRUE(WIFEXITED(rc)) << args;

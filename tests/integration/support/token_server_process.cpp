@@ -67,6 +67,7 @@ TokenServerProcess::TokenServerProcess(std::vector<std::string> args,
     const auto colon = line.rfind(':');
     if (sep == std::string::npos || colon == std::string::npos || colon <= sep) return false;
     scheme = line.substr(0, sep);
+    listening_url_ = line;
     port = line.substr(colon + 1);
     return !port.empty() && port.find_first_not_of("0123456789") == std::string::npos;
   };

@@ -27,6 +27,8 @@ public:
   int port() const { return port_; }
   /// "http://127.0.0.1:PORT" or "https://127.0.0.1:PORT".
   const std::string &base_url() const { return base_url_; }
+  /// The URL exactly as printed after "listening on " (e.g. "http://[::1]:PORT").
+  const std::string &listening_url() const { return listening_url_; }
   /// Sends SIGTERM and returns the exit status (as from waitpid's WEXITSTATUS; -1 if killed).
   int stop();
 
@@ -35,6 +37,7 @@ private:
   int out_fd_ = -1;
   int port_ = 0;
   std::string base_url_;
+  std::string listening_url_;
 };
 
 } // namespace eduauth::testing
