@@ -3,6 +3,8 @@
 // interpreted generically by token::replay_vector (its builder name, inputs, issue_ts/clock
 // and salt), so vectors this tool has never seen replay too.
 #include <nlohmann/json.hpp>
+
+#include <new>
 #include <ostream>
 
 #include "args.hpp"
@@ -32,7 +34,13 @@ int run_build_vector(const std::vector<std::string> &args, Io &io) {
   if (parsed.positional.size() != 1) throw UsageError("build-vector takes exactly one FILE (or '-' for stdin)");
   const std::string &source = parsed.positional[0];
   const std::string text = read_file_argument(source, io.in);
-  nlohmann::json vector = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  nlohmann::json vector;
+  try {
+    vector = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  } catch (const std::bad_alloc &) {
+    // Out of memory is not a syntax error; say which it was.
+    throw UsageError("out of memory while parsing " + (source == "-" ? std::string("stdin") : "'" + source + "'"));
+  }
   if (vector.is_discarded())
     throw UsageError("'" + (source == "-" ? std::string("stdin") : source) + "' is not valid JSON");
   if (!vector.is_object())

@@ -40,6 +40,33 @@ size_t estimate_payload(const AccessToken2 &t) {
   }
   return n;
 }
+
+// Names the longest string field, so a refused build says what to shorten.
+std::string largest_field(const AccessToken2 &t) {
+  std::string name = "app ID";
+  size_t best = t.app_id.size();
+  const auto consider = [&](const Service &s, const char *field, size_t size) {
+    if (size > best) {
+      best = size;
+      name = std::string(service_type_name(s.type)) + " " + field + " (" + std::to_string(size) + " bytes)";
+    }
+  };
+  for (const auto &s : t.services) {
+    consider(s, "channel_name", s.channel_name.size());
+    consider(s, "account", s.account.size());
+    consider(s, "user_id", s.user_id.size());
+    consider(s, "room_uuid", s.room_uuid.size());
+    consider(s, "user_uuid", s.user_uuid.size());
+    for (const auto &[rt, perms] : s.permissions) {
+      for (const auto &[pt, resources] : perms) {
+        for (const auto &res : resources) {
+          consider(s, "resource", res.size());
+        }
+      }
+    }
+  }
+  return name;
+}
 } // namespace
 
 void signing_key_007(std::string_view app_certificate, uint32_t issue_ts, uint32_t salt,
@@ -144,6 +171,14 @@ std::string build(const AccessToken2 &token, std::string_view app_certificate) {
     for (const auto *s : order) {
       detail::pack_service(w, *s);
     }
+  }
+
+  // A token its own decoder (and the references) would refuse is no use to anyone.
+  if (payload.size() > kMaxInflatedPayload) {
+    throw Error(Errc::invalid_argument, "the 007 payload would be " + std::to_string(payload.size()) +
+                                            " bytes, over the " + std::to_string(kMaxInflatedPayload) +
+                                            "-byte limit decoders accept; the largest field is " +
+                                            detail::largest_field(token));
   }
 
   unsigned char key[detail::kSha256Size];

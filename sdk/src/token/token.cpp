@@ -40,9 +40,11 @@ Token decode(std::string_view token) {
     std::string msg = "unsupported token version \"" + describe_prefix(prefix) +
                       "\": eduauth decodes tokens that start with \"007\" (AccessToken2) or \"006\" (AccessToken)";
     const char first = token.front();
-    if (first == ' ' || first == '\t' || first == '\r' || first == '\n') {
-      msg += "; the token starts with whitespace (trim it where it is read)";
-    } else if (first == '"' || first == '{') {
+    if (first == ' ' || first == '\t' || first == '\r' || first == '\n' || first == '\v' || first == '\f') {
+      msg += "; the token has leading whitespace (trim it where it is read)";
+    } else if (first == '"' || first == '\'') {
+      msg += "; the token is wrapped in quotes (remove them where it is read, or parse the JSON string)";
+    } else if (first == '{') {
       msg += "; the token still carries JSON syntax; parse the server response with a JSON parser";
     }
     throw Error(Errc::unsupported_version, msg);

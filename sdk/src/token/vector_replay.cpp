@@ -76,16 +76,30 @@ public:
   }
 
   /// Pinned values live next to "inputs": issue_ts (007), clock_time (006 builders), ts, salt.
+  /// Both are required: a replay that fell back to the clock or a random salt would not be
+  /// reproducible, so it could never match the vector's expected token.
   BuildOptions options(const char *clock_key) const {
     BuildOptions o;
     const char *key = vector_.contains(clock_key) ? clock_key : "issue_ts";
-    if (vector_.contains(key)) {
-      o.issue_ts = u32_of(vector_.at(key), key);
+    if (!vector_.contains(key)) {
+      fail(std::string("the vector has no '") + key + "'" +
+           (std::string(key) == clock_key ? "" : std::string(" (or '") + clock_key + "')") +
+           "; a replay needs it pinned to be reproducible");
     }
-    if (vector_.contains("salt")) {
-      o.salt = u32_of(vector_.at("salt"), "salt");
+    o.issue_ts = u32_of(vector_.at(key), key);
+    if (!vector_.contains("salt")) {
+      fail("the vector has no 'salt'; a replay needs it pinned to be reproducible");
     }
+    o.salt = u32_of(vector_.at("salt"), "salt");
     return o;
+  }
+
+  uint16_t u16_of(const json &v, const char *key) const {
+    const uint32_t x = u32_of(v, key);
+    if (x > 0xffff) {
+      fail(std::string("input '") + key + "' = " + std::to_string(x) + " does not fit a u16");
+    }
+    return static_cast<uint16_t>(x);
   }
 
   const json &vector() const { return vector_; }
@@ -127,8 +141,9 @@ Rtm2Permissions permissions_of(const Inputs &x, const json &list) {
     x.fail("permissions is not an array");
   }
   for (const auto &p : list) {
-    const auto rt = static_cast<uint16_t>(x.u32_of(x.raw(p, "resource_type"), "resource_type"));
-    const auto pt = static_cast<uint16_t>(x.u32_of(x.raw(p, "permission_type"), "permission_type"));
+    // The wire format carries any u16 here (the decoder accepts them), so only the width is checked.
+    const uint16_t rt = x.u16_of(x.raw(p, "resource_type"), "resource_type");
+    const uint16_t pt = x.u16_of(x.raw(p, "permission_type"), "permission_type");
     std::vector<std::string> resources;
     for (const auto &r : x.raw(p, "resources")) {
       resources.push_back(x.str_of(r, "resources[]"));
@@ -143,7 +158,7 @@ template <typename Add> void privileges_added(const Inputs &x, const json &obj, 
     if (!pair.is_array() || pair.size() != 2) {
       x.fail("privileges_added entries must be [id, value]");
     }
-    add(static_cast<uint16_t>(x.u32_of(pair[0], "privilege id")), x.u32_of(pair[1], "privilege value"));
+    add(x.u16_of(pair[0], "privilege id"), x.u32_of(pair[1], "privilege value"));
   }
 }
 

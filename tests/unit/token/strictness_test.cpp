@@ -147,7 +147,13 @@ TEST(Strictness, Content006MustEndExactlyAfterItsMessage) {
 
 TEST(Strictness, VersionPrefixMessages) {
   EXPECT_NE(std::string::npos,
-            error_of([] { tk::decode("\"007eJw\""); }, Errc::unsupported_version).find("JSON syntax"));
+            error_of([] { tk::decode("\"007eJw\""); }, Errc::unsupported_version).find("wrapped in quotes"));
+  EXPECT_NE(std::string::npos,
+            error_of([] { tk::decode("'007eJw'"); }, Errc::unsupported_version).find("wrapped in quotes"));
+  EXPECT_NE(std::string::npos,
+            error_of([] { tk::decode(" 007eJw"); }, Errc::unsupported_version).find("leading whitespace"));
+  EXPECT_NE(std::string::npos,
+            error_of([] { tk::decode("{\"token\":1}"); }, Errc::unsupported_version).find("JSON syntax"));
   EXPECT_NE(std::string::npos, error_of([] { tk::decode("005abc"); }, Errc::unsupported_version).find("\"005\""));
   error_of([] { tk::decode("00"); }, Errc::malformed_token);
   error_of([] { tk::decode("007"); }, Errc::malformed_token);

@@ -70,3 +70,36 @@ TEST(VectorReplay, Raw006UidMayBeANumber) {
 TEST(VectorReplay, NotAnObjectIsAnError) { EXPECT_THROW(tk::replay_vector(json::array()), eduauth::Error); }
 
 } // namespace
+
+namespace {
+
+// A replay must be reproducible: no fallback to the clock or a random salt.
+TEST(VectorReplay, MissingPinnedTimeOrSaltIsNamed) {
+  json v = eduauth::test::vector_by_id("p007-rtm-01");
+  v.erase("salt");
+  EXPECT_NE(std::string::npos, error_of(v).find("no 'salt'")) << error_of(v);
+  v = eduauth::test::vector_by_id("p007-rtm-01");
+  v.erase("issue_ts");
+  EXPECT_NE(std::string::npos, error_of(v).find("no 'issue_ts'")) << error_of(v);
+  v = eduauth::test::vector_by_id("p006-rtm-01");
+  v.erase("clock_time");
+  EXPECT_NE(std::string::npos, error_of(v).find("(or 'clock_time')")) << error_of(v);
+  v = eduauth::test::vector_by_id("p006-rtm-01");
+  v.erase("salt");
+  EXPECT_NE(std::string::npos, error_of(v).find("no 'salt'")) << error_of(v);
+  v = eduauth::test::vector_by_id("p006-raw-01");
+  v.erase("ts");
+  EXPECT_NE(std::string::npos, error_of(v).find("'ts'")) << error_of(v);
+}
+
+// Values that do not fit the wire's u16 are refused, not truncated (65536 would become 0).
+TEST(VectorReplay, Rtm2TypesWiderThanU16AreRefused) {
+  json v = eduauth::test::vector_by_id("p007-rtm2-perm-01");
+  v["inputs"]["permissions"][0]["resource_type"] = 65536;
+  EXPECT_NE(std::string::npos, error_of(v).find("'resource_type' = 65536 does not fit a u16")) << error_of(v);
+  v = eduauth::test::vector_by_id("p007-rtm2-perm-01");
+  v["inputs"]["permissions"][0]["permission_type"] = 65537;
+  EXPECT_NE(std::string::npos, error_of(v).find("'permission_type' = 65537 does not fit a u16")) << error_of(v);
+}
+
+} // namespace

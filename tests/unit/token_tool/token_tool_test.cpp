@@ -216,6 +216,31 @@ TEST(TokenToolDecode, PercentEncodedOrJsonEscapedTokenIsNamedOnStderr) {
   EXPECT_NE(r.err.find("\\"), std::string::npos) << "names the offending character: " << r.err;
 }
 
+// Reads are bounded: `decode - < /dev/zero` used to grow without limit.
+TEST(TokenToolDecode, StdinLongerThanTheTokenLimitIsRefusedNamingTheLimit) {
+  ProcessResult r = tool({"decode", "-"}, std::string((1u << 20) + 3, 'A'));
+  EXPECT_EQ(r.exit_code, 2) << describe(r);
+  EXPECT_NE(r.err.find("longer than " + std::to_string((1u << 20) + 2) + " bytes"), std::string::npos) << r.err;
+  // Exactly at the limit the token reaches the decoder, which names its own limit.
+  ProcessResult at = tool({"decode", "-"}, "007" + std::string((1u << 20) - 3, 'A') + "\r\n");
+  EXPECT_EQ(at.err.find("longer than"), std::string::npos) << at.err;
+}
+
+TEST(TokenToolBuildVector, EndlessInputIsRefusedNamingTheLimitNotAsInvalidJson) {
+  ProcessResult r = tool({"build-vector", "/dev/zero"});
+  EXPECT_EQ(r.exit_code, 2) << describe(r);
+  EXPECT_NE(r.err.find("longer than 16777216 bytes"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("not valid JSON"), std::string::npos) << r.err;
+}
+
+TEST(TokenToolDecode, QuotedOrIndentedTokenIsExplained) {
+  ProcessResult quoted = tool({"decode", "\"007eJwAAA\""});
+  EXPECT_EQ(quoted.exit_code, 2) << describe(quoted);
+  EXPECT_NE(quoted.err.find("wrapped in quotes"), std::string::npos) << quoted.err;
+  ProcessResult indented = tool({"decode", " 007eJwAAA"});
+  EXPECT_NE(indented.err.find("leading whitespace"), std::string::npos) << indented.err;
+}
+
 TEST(TokenToolDecode, ArgumentMistakesExit2) {
   EXPECT_EQ(tool({"decode"}).exit_code, 2);
   EXPECT_EQ(tool({"decode", "a", "b"}).exit_code, 2);
@@ -457,6 +482,18 @@ TEST(TokenToolBuild, BadArgumentsNameTheOptionAndValue) {
   ProcessResult bad_cert = tool({"build", "rtm", "--user-id", "u", "--app-id", kAppId, "--app-certificate", "not-hex"});
   EXPECT_EQ(bad_cert.exit_code, 2) << describe(bad_cert);
   EXPECT_EQ(tool({"build"}).exit_code, 2);
+}
+
+TEST(TokenToolBuild, RefusesAPayloadItsDecoderWouldReject) {
+  expect_usage_error({"rtm", "--user-id", std::string(65535, 'a')}, "65536-byte limit");
+  // The longest RTM user id that fits the cap builds, and the result decodes.
+  ProcessResult ok = tool({"build", "rtm", "--user-id", std::string(65536 - 94, 'a'), "--app-id", kAppId,
+                           "--app-certificate", kCert});
+  ASSERT_EQ(ok.exit_code, 0) << ok.err;
+  std::string token = ok.out;
+  if (!token.empty() && token.back() == '\n') token.pop_back();
+  ProcessResult decoded = tool({"decode", "-"}, token);
+  EXPECT_EQ(decoded.exit_code, 0) << decoded.err;
 }
 
 TEST(TokenToolBuild, Warns006PrivilegeExpireThatLooksRelative) {
