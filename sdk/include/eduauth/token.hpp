@@ -194,7 +194,8 @@ bool verify(const AccessToken006 &token, std::string_view app_certificate, std::
 /// same-type services in insertion order; `signature` and the decode diagnostics of the
 /// input are ignored. This wire-level API accepts any u32 for issue_ts/expire/salt and any
 /// privilege values. Throws Error{invalid_argument} when the app ID or certificate is not
-/// 32 hex characters, when there is no service, or when a string exceeds 65535 bytes.
+/// 32 hex characters, when there is no service, when a string exceeds 65535 bytes, or when the
+/// payload would exceed kMaxInflatedPayload (decoders refuse larger payloads).
 std::string build(const AccessToken2 &token, std::string_view app_certificate);
 
 /// Signs and serialises an AccessToken 006 for (channel_name, uid) (spec §3), using
