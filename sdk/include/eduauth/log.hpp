@@ -10,6 +10,7 @@
 #pragma once
 
 #include <atomic>
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -23,7 +24,9 @@ namespace eduauth {
 /// level is <= L (error < warn < info < debug).
 enum class LogLevel : int { off = -1, error = 0, warn = 1, info = 2, debug = 3 };
 
-/// Receives each message: level, component ("client", "transport", ...) and text.
+/// Receives each message: level, component ("client", "transport", ...) and text. The text
+/// is always one well-formed UTF-8 line: log_write escapes control bytes and invalid UTF-8
+/// (see escape_text).
 /// Called synchronously on the thread that logs, possibly from several threads at once:
 /// the sink must be thread-safe, should be quick, and must not call back into eduauth
 /// (it may run while SDK-internal state is locked). Exceptions it throws are swallowed.
@@ -72,6 +75,78 @@ inline bool log_enabled(LogLevel level) noexcept {
          static_cast<int>(level) <= detail::log_state().threshold.load(std::memory_order_acquire);
 }
 
+namespace detail {
+/// Length of the well-formed UTF-8 sequence starting at s[i] (RFC 3629: no overlongs,
+/// surrogates or code points above U+10FFFF), or 0 when the byte there does not start one.
+inline std::size_t utf8_sequence_length(std::string_view s, std::size_t i) noexcept {
+  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char c = b(i);
+  if (c < 0x80) return 1;
+  std::size_t n = 0;
+  unsigned char lo = 0x80, hi = 0xBF; // allowed range of the second byte
+  if (c >= 0xC2 && c <= 0xDF) n = 2;
+  else if (c >= 0xE0 && c <= 0xEF) {
+    n = 3;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    n = 4;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else
+    return 0;
+  if (i + n > s.size()) return 0;
+  if (b(i + 1) < lo || b(i + 1) > hi) return 0;
+  for (std::size_t k = 2; k < n; ++k)
+    if (b(i + k) < 0x80 || b(i + k) > 0xBF) return 0;
+  return n;
+}
+} // namespace detail
+
+/// Byte offset of the first byte of `s` that is not well-formed UTF-8, or npos when all is.
+inline std::size_t utf8_error_offset(std::string_view s) noexcept {
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t n = detail::utf8_sequence_length(s, i);
+    if (n == 0) return i;
+    i += n;
+  }
+  return std::string_view::npos;
+}
+
+/// `s` as one printable UTF-8 line: \n, \r and \t become "\n", "\r", "\t"; other control
+/// bytes (NUL included, DEL too) and bytes that are not well-formed UTF-8 become "\xNN".
+/// Used for every log message and for user-supplied values quoted in error messages, so a
+/// value can neither forge log lines nor be cut at a NUL by C-string consumers.
+inline std::string escape_text(std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const std::size_t n = detail::utf8_sequence_length(s, i);
+    if (n > 1) {
+      out.append(s.substr(i, n));
+      i += n;
+      continue;
+    }
+    ++i;
+    if (n == 1 && c >= 0x20 && c != 0x7F) {
+      out.push_back(static_cast<char>(c));
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else {
+      out += "\\x";
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 0xF]);
+    }
+  }
+  return out;
+}
+
 /// Delivers one message to the sink if `level` passes the threshold.
 inline void log_write(LogLevel level, std::string_view component, std::string_view message) noexcept {
   if (!log_enabled(level)) return;
@@ -83,7 +158,9 @@ inline void log_write(LogLevel level, std::string_view component, std::string_vi
   }
   if (!sink) return;
   try {
-    (*sink)(level, component, message);
+    // The sink contract is one UTF-8 line: values quoted in messages must not forge lines.
+    const std::string clean = escape_text(message);
+    (*sink)(level, component, clean);
   } catch (...) {
     // A failing sink must not take the SDK down; there is nowhere else to report it.
   }

@@ -3,12 +3,16 @@
 #include <algorithm>
 #include <cctype>
 
+#include <zlib.h>
+
+#include "eduauth/log.hpp"
 #include "eduauth/token.hpp"
 
 namespace eduauth::client_detail {
 
 namespace {
-std::string quoted(const std::string &s) { return "\"" + s + "\""; }
+// Escaped so a NUL or newline in a value neither cuts nor splits the message (C API, logs).
+std::string quoted(const std::string &s) { return "\"" + escape_text(s) + "\""; }
 
 bool iequals(const std::string &a, const std::string &b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
@@ -32,6 +36,67 @@ void check_apaas(const token::Token &t, const TokenKey &key) {
     if (svc.user_uuid != key.user_uuid) mismatch("user_uuid", quoted(key.user_uuid), quoted(svc.user_uuid), key);
     if (svc.role != key.role) mismatch("role", std::to_string(key.role), std::to_string(svc.role), key);
   }
+}
+bool has(const token::Service &svc, uint16_t privilege) { return svc.privileges.count(privilege) != 0; }
+
+// Every user-bearing service must name the key's user, and at least one must carry it: a
+// token server that answers with another user's RTM/RTM2/Chat login would otherwise let this
+// client sign in as that user. Only checked when the key names a user.
+void check_user_007(const token::AccessToken2 &t, const TokenKey &key) {
+  namespace priv = token::privilege;
+  const std::string &user = key.user_uuid;
+  bool carried = false;
+  for (const auto &svc : t.services) {
+    switch (static_cast<token::ServiceType>(svc.type)) {
+    case token::ServiceType::apaas:
+      if (svc.user_uuid.empty() && !has(svc, priv::kRoomUser) && !has(svc, priv::kUser)) break; // app token
+      if (svc.user_uuid != user) mismatch("APaaS user_uuid", quoted(user), quoted(svc.user_uuid), key);
+      carried = true;
+      break;
+    case token::ServiceType::rtm:
+      if (svc.user_id != user) mismatch("RTM user_id", quoted(user), quoted(svc.user_id), key);
+      carried = true;
+      break;
+    case token::ServiceType::rtm2:
+      if (svc.user_id != user) mismatch("RTM2 user_id", quoted(user), quoted(svc.user_id), key);
+      carried = true;
+      break;
+    case token::ServiceType::chat: {
+      if (svc.user_id.empty() && !has(svc, priv::kChatUser)) break; // chat app token
+      const std::string md5 = token::chat_user_id(user);
+      if (svc.user_id != md5 && svc.user_id != user)
+        mismatch("Chat user_id", quoted(md5) + " (MD5 of " + quoted(user) + ")", quoted(svc.user_id), key);
+      break;
+    }
+    case token::ServiceType::rtc:
+      if (svc.account == user) carried = true;
+      break;
+    default: break;
+    }
+  }
+  if (!carried)
+    throw Error(Errc::token_mismatch, "token server returned a token that carries no service for user " +
+                                          quoted(user) + " (no APaaS, RTM, RTM2 or RTC account names it; key " +
+                                          describe_key(key) + ")");
+}
+
+// A 006 RTM login token signs channel = user account (spec §3), so its channel CRC must be
+// the CRC-32 of the key's user.
+void check_user_006(const token::AccessToken006 &t, const TokenKey &key) {
+  if (t.privileges.count(token::privilege::k006RtmLogin) == 0) return;
+  const auto crc = static_cast<uint32_t>(
+      crc32(0L, reinterpret_cast<const Bytef *>(key.user_uuid.data()), static_cast<uInt>(key.user_uuid.size())));
+  if (t.crc_channel_name != crc)
+    mismatch("006 RTM crc_channel_name", std::to_string(crc) + " (CRC-32 of " + quoted(key.user_uuid) + ")",
+             std::to_string(t.crc_channel_name), key);
+}
+
+void check_user(const token::Token &t, const TokenKey &key) {
+  if (key.user_uuid.empty()) return;
+  if (t.version == token::Version::v007)
+    check_user_007(t.v007, key);
+  else
+    check_user_006(t.v006, key);
 }
 } // namespace
 
@@ -57,6 +122,7 @@ AcceptedToken accept_fetched_token(const FetchResult &result, const TokenKey &ke
     throw Error(Errc::token_mismatch, "token server reported app ID " + *result.app_id + " but its token carries " +
                                           decoded.app_id() + " (key " + describe_key(key) + ")");
   check_apaas(decoded, key);
+  check_user(decoded, key);
 
   const bool is007 = decoded.version == token::Version::v007;
   if (is007 && decoded.v007.expire == 0)

@@ -82,8 +82,14 @@ HttpRequest build_request(const SourceConfig &source, const TokenKey &key) {
     } catch (const nlohmann::json::exception &e) {
       throw Error(Errc::invalid_argument, std::string("source body_template is not valid JSON: ") + e.what());
     }
-    substitute_json(body, key);
-    req.body = body.dump();
+    try {
+      substitute_json(body, key);
+      req.body = body.dump();
+    } catch (const nlohmann::json::exception &e) {
+      // dump() refuses key values that are not UTF-8: the caller's input, not our bug.
+      throw Error(Errc::invalid_argument,
+                  std::string("cannot build the request body from the key (room_uuid/user_uuid): ") + e.what());
+    }
   }
   return req;
 }

@@ -330,7 +330,30 @@ std::string TokenClient::Impl::finish(const TokenKey &key, const std::shared_ptr
   return line;
 }
 
+namespace {
+// Key strings travel into URLs, JSON bodies and tokens (at most 65535 bytes of UTF-8 each,
+// spec §2.3): refuse bad ones up front instead of failing, and retrying, inside a fetch.
+void check_key_field(const char *field, const std::string &v) {
+  auto bad = [&](const std::string &why) {
+    throw Error(Errc::invalid_argument, std::string("TokenKey.") + field + " " + why);
+  };
+  if (v.size() > 65535) bad("is " + std::to_string(v.size()) + " bytes, more than 65535");
+  const auto nul = v.find('\0');
+  if (nul != std::string::npos) bad("contains a NUL byte at offset " + std::to_string(nul) + ": \"" + escape_text(v) + "\"");
+  const auto off = utf8_error_offset(v);
+  if (off != std::string_view::npos)
+    bad("is not valid UTF-8: byte 0x" + escape_text(v.substr(off, 1)).substr(2) + " at offset " +
+        std::to_string(off) + " in \"" + escape_text(v) + "\"");
+}
+
+void check_key(const TokenKey &key) {
+  check_key_field("room_uuid", key.room_uuid);
+  check_key_field("user_uuid", key.user_uuid);
+}
+} // namespace
+
 CachedToken TokenClient::Impl::get(const TokenKey &key, std::chrono::milliseconds timeout) {
+  check_key(key);
   std::unique_lock<std::mutex> lk(mu_);
   if (closed_) throw_closed();
   const int64_t now = clock_->boot_ms();
@@ -363,6 +386,7 @@ CachedToken TokenClient::Impl::get(const TokenKey &key, std::chrono::millisecond
 
 void TokenClient::Impl::get_async(const TokenKey &key, std::function<void(const TokenResult &)> callback) {
   if (!callback) throw Error(Errc::invalid_argument, "get_async: callback is empty");
+  check_key(key);
   std::lock_guard<std::mutex> lk(mu_);
   if (closed_) throw_closed();
   Entry &e = entries_[key];
@@ -386,6 +410,7 @@ void TokenClient::Impl::get_async(const TokenKey &key, std::function<void(const 
 }
 
 void TokenClient::Impl::prefetch(const TokenKey &key) {
+  check_key(key);
   std::lock_guard<std::mutex> lk(mu_);
   if (closed_) throw_closed();
   Entry &e = entries_[key];
