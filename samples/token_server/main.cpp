@@ -4,6 +4,7 @@
 #include <iostream>
 #include <memory>
 #include <pthread.h>
+#include <sys/socket.h>
 #include <stdexcept>
 #include <thread>
 
@@ -50,6 +51,13 @@ int main(int argc, char **argv) {
     server = std::make_unique<httplib::Server>();
   }
   install_routes(*server, options);
+  // httplib's default socket options add SO_REUSEPORT, which lets a second server bind a port
+  // that is already serving and silently share its requests. Keep SO_REUSEADDR only, so a busy
+  // port is an error ("cannot listen"), as documented.
+  server->set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
 
   int port = options.port;
   if (port == 0) {

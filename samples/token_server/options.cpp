@@ -70,6 +70,14 @@ ServerOptions parse_options(int argc, char **argv) {
 
   const char *id = std::getenv("APP_ID");
   const char *cert = std::getenv("APP_CERTIFICATE");
+  const bool has_id = id && *id, has_cert = cert && *cert;
+  if (has_id != has_cert) {
+    // Half of a credential pair would sign the app's own ID with the demo certificate (or the
+    // reverse): tokens that look right and that Agora rejects. Refuse instead.
+    throw std::invalid_argument(std::string(has_id ? "APP_ID" : "APP_CERTIFICATE") + " is set but " +
+                                (has_id ? "APP_CERTIFICATE" : "APP_ID") +
+                                " is not: set both, or neither for the public demo credentials");
+  }
   o.app_id = id && *id ? id : kDemoAppId;
   o.app_certificate = cert && *cert ? cert : kDemoCertificate;
   o.demo_credentials = !(id && *id) || !(cert && *cert);

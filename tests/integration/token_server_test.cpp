@@ -340,6 +340,27 @@ TEST(TokenServer, BadOptionsExitWithUsageError) {
   EXPECT_EQ(WEXITSTATUS(std::system(("'" + bin + "' --help >/dev/null 2>&1").c_str())), 0);
 }
 
+TEST(TokenServer, HalfACredentialPairIsRefused) {
+  // APP_ID without APP_CERTIFICATE would sign the app's ID with the demo certificate.
+  const std::string bin = token_server_binary();
+  for (const char *env : {"APP_ID=970CA35de60c44645bbae8a215061b33 APP_CERTIFICATE=",
+                          "APP_ID= APP_CERTIFICATE=5CFd2fd1755d40ecb72977518be15d3b"}) {
+    const int rc = std::system((std::string("env ") + env + " '" + bin + "' --port 0 >/dev/null 2>&1").c_str());
+    ASSERT_TRUE(WIFEXITED(rc)) << env;
+    EXPECT_EQ(WEXITSTATUS(rc), 2) << env;
+  }
+}
+
+TEST(TokenServer, ABusyPortIsAnErrorNotASharedListener) {
+  TempDir dir;
+  TokenServerProcess first({}, kDemoEnv, dir.file("first.log"));
+  const std::string cmd = "'" + token_server_binary() + "' --port " + std::to_string(first.port()) +
+                          " >/dev/null 2>&1";
+  const int rc = std::system(cmd.c_str());
+  ASSERT_TRUE(WIFEXITED(rc));
+  EXPECT_EQ(WEXITSTATUS(rc), 1);
+}
+
 TEST(TokenServer, BearerSecretRequiredWhenConfigured) {
   TempDir dir;
   const std::string secret = "s3cret-bearer-value";
