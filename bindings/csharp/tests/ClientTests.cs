@@ -158,6 +158,41 @@ namespace EduAuth.Tests
         }
 
         [Test]
+        public void HttpsWithATestCaFromFileAndFromPem()
+        {
+            string dir = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "eduauth-cs-tls-" + Guid.NewGuid().ToString("N"));
+            System.IO.Directory.CreateDirectory(dir);
+            string cert = System.IO.Path.Combine(dir, "cert.pem"), key = System.IO.Path.Combine(dir, "key.pem");
+            var psi = new System.Diagnostics.ProcessStartInfo("openssl",
+                "req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 " +
+                "-keyout " + key + " -out " + cert) { UseShellExecute = false, RedirectStandardError = true };
+            using (var openssl = System.Diagnostics.Process.Start(psi))
+            {
+                openssl.StandardError.ReadToEnd();
+                openssl.WaitForExit();
+                Assert.AreEqual(0, openssl.ExitCode);
+            }
+            using (var tls = new TokenServer("--tls-cert " + cert + " --tls-key " + key))
+            {
+                StringAssert.StartsWith("https://127.0.0.1:", tls.Url);
+                using (var cfg = Config(tls.Url).CaFile(cert))
+                using (var client = new EduAuthClient(cfg))
+                    StringAssert.StartsWith("007", client.Get("room-5", "user-5", 2, 10000).Token);
+                using (var cfg = Config(tls.Url).CaPem(System.IO.File.ReadAllText(cert)))
+                using (var client = new EduAuthClient(cfg))
+                    StringAssert.StartsWith("007", client.Get("room-6", "user-6", 2, 10000).Token);
+                // The system store does not know the test CA: verification fails, never silently off.
+                using (var cfg = Config(tls.Url))
+                using (var client = new EduAuthClient(cfg))
+                {
+                    var e = Assert.Throws<EduAuthException>(() => client.Get("room-5", "user-5", 2, 10000));
+                    Assert.That(e.Status == StatusCode.Tls || e.Status == StatusCode.Network, e.ToString());
+                }
+            }
+            System.IO.Directory.Delete(dir, true);
+        }
+
+        [Test]
         public void MissingCaFileIsATlsError()
         {
             using (var cfg = Config(server.Url).CaFile("/nonexistent/ca.pem"))
