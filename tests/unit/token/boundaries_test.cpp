@@ -8,6 +8,7 @@
 
 #include "eduauth/builders.hpp"
 #include "eduauth/token.hpp"
+#include "eduauth_test/expect_error.hpp"
 #include "token/packer.hpp"
 
 namespace {
@@ -20,16 +21,7 @@ constexpr const char *kAppId = "970CA35de60c44645bbae8a215061b33";
 constexpr const char *kCert = "5CFd2fd1755d40ecb72977518be15d3b";
 const tk::BuildOptions kPinned{1700000000u, 12345678u};
 
-template <typename F> std::string error_of(F f, Errc code) {
-  try {
-    f();
-  } catch (const eduauth::Error &e) {
-    EXPECT_EQ(code, e.code()) << e.what();
-    return e.what();
-  }
-  ADD_FAILURE() << "no error thrown";
-  return {};
-}
+using eduauth_test::error_of;
 
 // An RTM token's payload is 94 bytes plus the user id: this is the longest id under the cap.
 constexpr size_t kLongestRtmUserUnderCap = tk::kMaxInflatedPayload - 94;

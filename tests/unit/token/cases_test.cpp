@@ -5,6 +5,7 @@
 
 #include "eduauth/builders.hpp"
 #include "eduauth/token.hpp"
+#include "eduauth_test/expect_error.hpp"
 #include "eduauth_test/hex.hpp"
 #include "eduauth_test/vectors.hpp"
 #include "token/base64.hpp"
@@ -22,17 +23,7 @@ constexpr const char *kCert = "5CFd2fd1755d40ecb72977518be15d3b";
 constexpr const char *kChannel = "7d72365eb983485397e3e3f9d460bdda";
 const tk::BuildOptions kPinned{1700000000u, 12345678u};
 
-// Runs f, which must throw eduauth::Error with `code`; returns the message.
-template <typename F> std::string error_of(F f, Errc code) {
-  try {
-    f();
-  } catch (const eduauth::Error &e) {
-    EXPECT_EQ(code, e.code()) << e.what();
-    return e.what();
-  }
-  ADD_FAILURE() << "no error thrown";
-  return {};
-}
+using eduauth_test::error_of;
 
 std::string vector_token(const char *id) {
   return eduauth::test::vector_by_id(id).at("expected_token").get<std::string>();

@@ -8,6 +8,7 @@
 
 #include "eduauth/builders.hpp"
 #include "eduauth/token.hpp"
+#include "eduauth_test/expect_error.hpp"
 #include "eduauth_test/hex.hpp"
 #include "eduauth_test/vectors.hpp"
 #include "token/base64.hpp"
@@ -22,16 +23,7 @@ using eduauth::Errc;
 
 constexpr const char *kCert = "5CFd2fd1755d40ecb72977518be15d3b";
 
-template <typename F> std::string error_of(F f, Errc code) {
-  try {
-    f();
-  } catch (const eduauth::Error &e) {
-    EXPECT_EQ(code, e.code()) << e.what();
-    return e.what();
-  }
-  ADD_FAILURE() << "no error thrown";
-  return {};
-}
+using eduauth_test::error_of;
 
 std::string token_007_of_payload(std::string_view payload) {
   std::string compressed;
