@@ -120,6 +120,7 @@ int eduauth_client_new(eduauth_client **out, const eduauth_client_config *config
     check_plain_http(source, c);
     cc.fetcher = eduauth::make_http_fetcher(source, c.transport);
     cc.app_id = c.app_id;
+    cc.clock = c.clock; // null = system clocks; a fake clock from eduauth/testing.h
     if (c.refresh_margin_s) cc.refresh_margin = seconds(*c.refresh_margin_s);
     if (c.will_expire_lead_s) cc.will_expire_lead = seconds(*c.will_expire_lead_s);
     if (c.event_queue_capacity) cc.event_queue_capacity = *c.event_queue_capacity;

@@ -51,6 +51,7 @@ struct eduauth_client_config {
   std::optional<int64_t> will_expire_lead_s;
   std::optional<size_t> event_queue_capacity;
   std::shared_ptr<eduauth::capi::EventCallback> on_event;
+  std::shared_ptr<eduauth::Clock> clock; // null = system clocks (eduauth_client_config_set_clock)
 };
 
 /// One event: a copy of the C++ event (borrowed strings point into it).

@@ -1,6 +1,8 @@
 // eduauth-token-server: the sample Flexible Classroom token server (see README.md).
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 #include <memory>
 #include <pthread.h>
@@ -54,9 +56,11 @@ int main(int argc, char **argv) {
   // httplib's default socket options add SO_REUSEPORT, which lets a second server bind a port
   // that is already serving and silently share its requests. Keep SO_REUSEADDR only, so a busy
   // port is an error ("cannot listen"), as documented.
-  server->set_socket_options([](socket_t sock) {
+  socket_t listener = INVALID_SOCKET; // the last socket httplib set up: the one it bound
+  server->set_socket_options([&listener](socket_t sock) {
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    listener = sock;
   });
 
   int port = options.port;
@@ -69,6 +73,12 @@ int main(int argc, char **argv) {
     std::cerr << "eduauth-token-server: cannot listen on " << options.host << ":" << options.port << "\n";
     return 1;
   }
+  // httplib 0.11 listens with a backlog of 5: a burst of new connections (64 from wrk, or
+  // clients reconnecting after the keep-alive limit) overflows it, and the kernel drops their
+  // handshakes, which costs each a 1 s retransmit. Linux lets listen() raise the backlog of a
+  // listening socket.
+  if (::listen(listener, SOMAXCONN) != 0)
+    std::cerr << "eduauth-token-server: cannot raise the listen backlog: " << std::strerror(errno) << "\n";
   // IPv6 literals need brackets in a URL (RFC 3986 3.2.2).
   const bool ipv6 = options.host.find(':') != std::string::npos;
   std::printf("listening on %s://%s%s%s:%d\n", tls ? "https" : "http", ipv6 ? "[" : "", options.host.c_str(),

@@ -3,16 +3,14 @@
 #include <openssl/crypto.h>
 
 #include <chrono>
-#include <cstdio>
-#include <ctime>
 #include <limits>
-#include <mutex>
 
 #include <nlohmann/json.hpp>
 
 #include "eduauth/builders.hpp"
 #include "eduauth/error.hpp"
-#include "log_escape.hpp"
+#include "http_date.hpp"
+#include "request_log.hpp"
 
 namespace eduauth::sample {
 namespace {
@@ -24,10 +22,15 @@ using nlohmann::json;
 thread_local std::chrono::steady_clock::time_point t_started;
 thread_local std::string t_fingerprint;
 
-// The documented shape for answers and errors alike: {"token": s, "code": s}.
+// The documented shape for answers and errors alike: {"token": s, "code": s}, keys in the
+// order json{...}.dump() gives them. Written out directly (json escapes the one free-form
+// string): building a json object per response cost more than the rest of this function.
 void reply(httplib::Response &res, int status, const std::string &token_or_message) {
   res.status = status;
-  res.set_content(json{{"token", token_or_message}, {"code", std::to_string(status)}}.dump(), "application/json");
+  std::string body = "{\"code\":\"" + std::to_string(status) + "\",\"token\":";
+  body += json(token_or_message).dump();
+  body += '}';
+  res.set_content(body, "application/json");
 }
 
 json parse_object(const httplib::Request &req) {
@@ -46,21 +49,8 @@ std::string required_string(const json &body, const char *field) {
 }
 
 constexpr size_t kMaxBody = 64 * 1024;
+constexpr size_t kWorkers = 128;
 const std::string kBodyLimitMessage = "request body over " + std::to_string(kMaxBody) + " bytes";
-
-// RFC 7231 7.1.1.1 IMF-fixdate in UTC; clients measure clock skew from it (DESIGN.md "Local deadlines").
-std::string http_date_now() {
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  static const char *const kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-  static const char *const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%s, %02d %s %04d %02d:%02d:%02d GMT", kDays[utc.tm_wday], utc.tm_mday,
-                kMonths[utc.tm_mon], utc.tm_year + 1900, utc.tm_hour, utc.tm_min, utc.tm_sec);
-  return buf;
-}
 
 int32_t required_role(const json &body) {
   if (!body.contains("role")) throw std::invalid_argument("missing field \"role\"");
@@ -109,7 +99,11 @@ void install_routes(httplib::Server &server, const ServerOptions &o) {
   server.set_write_timeout(5, 0);
   server.set_keep_alive_timeout(2);
   server.set_keep_alive_max_count(100);
-  server.new_task_queue = [] { return new httplib::ThreadPool(32); };
+  // httplib serves a connection on one worker until it closes, so connections beyond the
+  // worker count wait in the accept queue until a busy connection hits the keep-alive limits
+  // (p90 ~150 ms at 64 wrk connections with 32 workers). 128 covers the load-test shapes;
+  // idle workers only cost memory.
+  server.new_task_queue = [] { return new httplib::ThreadPool(kWorkers); };
   // Headers and body go out in separate writes: without TCP_NODELAY, Nagle + the client's
   // delayed ACK add ~40 ms to every keep-alive response.
   server.set_tcp_nodelay(true);
@@ -160,14 +154,9 @@ void install_routes(httplib::Server &server, const ServerOptions &o) {
   });
 
   server.set_logger([](const httplib::Request &req, const httplib::Response &res) {
-    static std::mutex mu;
     const double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_started).count();
-    std::lock_guard<std::mutex> lock(mu);
-    std::fprintf(stderr, "%s %s %d %.1fms%s%s\n", escape_for_log(req.method, 32).c_str(),
-                 escape_for_log(req.path).c_str(), res.status, ms,
-                 t_fingerprint.empty() ? "" : " token=", escape_for_log(t_fingerprint).c_str());
-    std::fflush(stderr);
+    log_request(req.method, req.path, res.status, ms, t_fingerprint);
   });
 }
 
