@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
@@ -15,38 +14,21 @@ namespace {
 
 using nlohmann::json;
 
-struct Key {
-  std::string room = "room";
-  std::string user = "user";
-  int32_t role = 1;
-};
+const Credentials kCredentials{kAppId, kAppCertificate};
 
-Key key_of(const httplib::Request &req) {
-  Key k;
-  const json body = json::parse(req.body, nullptr, false);
-  if (body.is_object()) {
-    if (body.contains("roomUuid") && body["roomUuid"].is_string()) k.room = body["roomUuid"];
-    if (body.contains("userUuid") && body["userUuid"].is_string()) k.user = body["userUuid"];
-    if (body.contains("role") && body["role"].is_number_integer()) k.role = body["role"];
-  }
-  return k;
+ReplyStep status_step(int status, std::optional<std::string> retry_after = {}) {
+  ReplyStep s;
+  s.status = status;
+  s.body = BodyKind::error;
+  s.retry_after = std::move(retry_after);
+  return s;
 }
 
-std::string mint(const Key &k, uint32_t expire = 3600, std::optional<uint32_t> issue_ts = {},
-                 const char *app_id = kAppId) {
-  token::BuildOptions o;
-  o.issue_ts = issue_ts;
-  return token::EducationTokenBuilder2::BuildRoomUserToken(app_id, kAppCertificate, k.room, k.user, k.role, expire, o);
-}
-
-void send_token(httplib::Response &res, const std::string &token) {
-  res.set_content(json{{"token", token}, {"code", "200"}}.dump(), "application/json");
-}
-
-void send_status(httplib::Response &res, int status) {
-  res.status = status;
-  res.set_content(json{{"token", "fault " + std::to_string(status)}, {"code", std::to_string(status)}}.dump(),
-                  "application/json");
+ReplyStep raw_step(std::string body) {
+  ReplyStep s;
+  s.body = BodyKind::raw;
+  s.raw = std::move(body);
+  return s;
 }
 
 // gzip of `data` (a compression bomb when data is large and repetitive).
@@ -68,106 +50,115 @@ std::string gzip(const std::string &data) {
 
 } // namespace
 
-int64_t unix_now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+void FaultServer::route(const std::string &path, Handler fn) {
+  server_.http().Post(path, [this, path, fn](const httplib::Request &req, httplib::Response &res) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      ++counts_[path];
+    }
+    fn(req, res);
+  });
 }
 
-std::string http_date(int64_t unix_seconds) {
-  const std::time_t t = static_cast<std::time_t>(unix_seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[64];
-  std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S GMT", &tm);
-  return buf;
+void FaultServer::step_route(const std::string &path, std::function<ReplyStep(const AskedKey &)> make) {
+  route(path, [this, path, make](const httplib::Request &req, httplib::Response &res) {
+    const AskedKey key = asked_key(Shape::education, req.body);
+    const ReplyStep step = make(key);
+    if (step.delay_ms > 0 && !server_.wait_unless_stopped(std::chrono::milliseconds(step.delay_ms))) return;
+    const int64_t now = unix_now();
+    const std::string token = mint(step, Shape::education, key, kCredentials, now);
+    if (!token.empty()) record_token(path, token);
+    if (path == "/date") date_sent_ = now + step.date_skew_s;
+    write_reply(step, token, now, res);
+  });
+}
+
+void FaultServer::record_token(const std::string &path, const std::string &token) {
+  std::lock_guard<std::mutex> lock(mu_);
+  tokens_[path] = token;
 }
 
 FaultServer::FaultServer() {
-  auto &s = server_;
-  auto route = [this, &s](const std::string &path, std::function<void(const httplib::Request &, httplib::Response &)> fn) {
-    s.Post(path, [this, path, fn](const httplib::Request &req, httplib::Response &res) {
-      record(path, "");
-      fn(req, res);
-    });
-  };
-  auto token_route = [this, route](const std::string &path, std::function<std::string(const Key &)> make) {
-    route(path, [this, path, make](const httplib::Request &req, httplib::Response &res) {
-      const std::string token = make(key_of(req));
-      {
-        std::lock_guard<std::mutex> lock(mu_);
-        tokens_[path] = token;
-      }
-      send_token(res, token);
-    });
-  };
-
-  token_route("/ok", [](const Key &k) { return mint(k); });
-  token_route("/expired", [](const Key &k) { return mint(k, 3600, static_cast<uint32_t>(unix_now() - 3700)); });
-  token_route("/other-user", [](Key k) { k.user += "-other"; return mint(k); });
-  token_route("/other-room", [](Key k) { k.room += "-other"; return mint(k); });
-  token_route("/other-role", [](Key k) { k.role = k.role == 2 ? 1 : 2; return mint(k); });
-  token_route("/wrong-app", [](const Key &k) { return mint(k, 3600, {}, kOtherAppId); });
-  token_route("/short", [this](const Key &k) { return mint(k, short_expire_s.load()); });
-  route("/slow", [this](const httplib::Request &req, httplib::Response &res) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(slow_ms.load()));
-    const std::string token = mint(key_of(req));
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      tokens_["/slow"] = token;
-    }
-    send_token(res, token);
+  const auto fixed = [](ReplyStep s) { return [s](const AskedKey &) { return s; }; };
+  step_route("/ok", fixed(ReplyStep{}));
+  {
+    ReplyStep expired;
+    expired.body = BodyKind::expired; // issued now - 3700 s, expire 3600
+    step_route("/expired", fixed(expired));
+  }
+  step_route("/other-user", [](const AskedKey &k) {
+    ReplyStep s;
+    s.for_user = k.user + "-other";
+    return s;
   });
-  route("/date", [this](const httplib::Request &req, httplib::Response &res) {
-    const int64_t date = unix_now() - 1000;
-    date_sent_ = date;
-    res.set_header("Date", http_date(date));
-    send_token(res, mint(key_of(req)));
+  step_route("/other-room", [](const AskedKey &k) {
+    ReplyStep s;
+    s.for_room = k.room + "-other";
+    return s;
   });
-
+  step_route("/other-role", [](const AskedKey &k) {
+    ReplyStep s;
+    s.for_role = k.role == 2 ? 1 : 2;
+    return s;
+  });
+  {
+    ReplyStep wrong_app;
+    wrong_app.app_id = kOtherAppId;
+    step_route("/wrong-app", fixed(wrong_app));
+  }
+  step_route("/short", [this](const AskedKey &) {
+    ReplyStep s;
+    s.expire_s = short_expire_s.load();
+    return s;
+  });
+  step_route("/slow", [this](const AskedKey &) {
+    ReplyStep s;
+    s.delay_ms = slow_ms.load();
+    return s;
+  });
+  {
+    ReplyStep date; // the server's clock is 1000 s behind, the token is issued at the real time
+    date.date_skew_s = -1000;
+    date.issue_offset_s = 1000;
+    step_route("/date", fixed(date));
+  }
   for (int status : {500, 401, 403})
-    route("/" + std::to_string(status), [status](const httplib::Request &, httplib::Response &res) { send_status(res, status); });
-  route("/429", [](const httplib::Request &, httplib::Response &res) {
-    res.set_header("Retry-After", "3");
-    send_status(res, 429);
-  });
-  route("/503-seconds", [](const httplib::Request &, httplib::Response &res) {
-    res.set_header("Retry-After", "7");
-    send_status(res, 503);
-  });
-  route("/503-date", [](const httplib::Request &, httplib::Response &res) {
-    res.set_header("Retry-After", http_date(unix_now() + 120));
-    send_status(res, 503);
-  });
-  route("/code-500", [](const httplib::Request &, httplib::Response &res) {
-    res.set_content(R"({"token":"","code":"500"})", "application/json");
-  });
-  route("/code-401", [](const httplib::Request &, httplib::Response &res) {
-    res.set_content(R"({"token":"","code":401})", "application/json");
-  });
-  route("/code-int-0", [](const httplib::Request &req, httplib::Response &res) {
-    res.set_content(json{{"token", mint(key_of(req))}, {"code", 0}}.dump(), "application/json");
-  });
-  route("/malformed", [](const httplib::Request &, httplib::Response &res) {
-    res.set_content(R"({"token": "007eJxTYBBW)", "application/json");
-  });
-  route("/no-token", [](const httplib::Request &, httplib::Response &res) {
-    res.set_content(R"({"code":"200","message":"ok"})", "application/json");
-  });
+    step_route("/" + std::to_string(status), fixed(status_step(status)));
+  step_route("/429", fixed(status_step(429, "3")));
+  step_route("/503-seconds", fixed(status_step(503, "7")));
+  step_route("/503-date", [](const AskedKey &) { return status_step(503, http_date(unix_now() + 120)); });
+  step_route("/code-500", fixed(raw_step(R"({"token":"","code":"500"})")));
+  step_route("/code-401", fixed(raw_step(R"({"token":"","code":401})")));
+  {
+    ReplyStep zero;
+    zero.code = 0;
+    step_route("/code-int-0", fixed(zero));
+  }
+  {
+    ReplyStep malformed;
+    malformed.body = BodyKind::malformed;
+    step_route("/malformed", fixed(malformed));
+    ReplyStep no_token;
+    no_token.body = BodyKind::no_token;
+    step_route("/no-token", fixed(no_token));
+  }
+
+  // Faults the kit's steps do not describe.
   route("/escaped", [this](const httplib::Request &req, httplib::Response &res) {
     // Mint until the token has both '/' and '+', then escape them the PHP/.NET way (C-05).
-    Key k = key_of(req);
+    const AskedKey k = asked_key(Shape::education, req.body);
     std::string token;
     for (uint32_t salt = 1; salt < 1000; ++salt) {
       token::BuildOptions o;
       o.salt = salt;
-      token = token::EducationTokenBuilder2::BuildRoomUserToken(kAppId, kAppCertificate, k.room, k.user, k.role, 3600, o);
+      token = token::EducationTokenBuilder2::BuildRoomUserToken(kAppId, kAppCertificate, k.room, k.user,
+                                                                k.role, 3600, o);
       if (token.find('/') != std::string::npos && token.find('+') != std::string::npos) break;
     }
     std::string escaped;
-    for (char c : token) escaped += c == '/' ? std::string("\\/") : c == '+' ? std::string("\\u002B") : std::string(1, c);
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      tokens_["/escaped"] = token;
-    }
+    for (char c : token)
+      escaped += c == '/' ? std::string("\\/") : c == '+' ? std::string("\\u002B") : std::string(1, c);
+    record_token("/escaped", token);
     res.set_content("{\"code\":\"200\",\"token\":\"" + escaped + "\"}", "application/json");
   });
   route("/huge", [](const httplib::Request &, httplib::Response &res) {
@@ -193,37 +184,20 @@ FaultServer::FaultServer() {
   });
   route("/trickle", [this](const httplib::Request &, httplib::Response &res) {
     res.set_chunked_content_provider("application/json", [this](size_t offset, httplib::DataSink &sink) {
-      for (int i = 0; i < 10 && !stopping_; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
-      if (stopping_ || offset > 120 || !sink.is_writable()) return false;
+      if (!server_.wait_unless_stopped(std::chrono::seconds(1))) return false;
+      if (offset > 120 || !sink.is_writable()) return false;
       return sink.write("{", 1);
     });
   });
   route("/redirect", [](const httplib::Request &, httplib::Response &res) { res.set_redirect("/ok", 307); });
-  route("/redirect-loop", [](const httplib::Request &, httplib::Response &res) {
-    res.set_redirect("/redirect-loop", 307);
-  });
+  route("/redirect-loop",
+        [](const httplib::Request &, httplib::Response &res) { res.set_redirect("/redirect-loop", 307); });
 
-  // Real servers send Date; the client measures clock skew from it. /date sets its own.
-  server_.set_post_routing_handler([](const httplib::Request &, httplib::Response &res) {
-    if (!res.has_header("Date")) res.set_header("Date", http_date(unix_now()));
-  });
-
-  server_.set_tcp_nodelay(true);
-  port_ = server_.bind_to_any_port("127.0.0.1");
-  if (port_ <= 0) throw std::runtime_error("FaultServer: cannot bind 127.0.0.1");
-  thread_ = std::thread([this] { server_.listen_after_bind(); });
-  while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  server_.start();
 }
 
 FaultServer::~FaultServer() {
-  stopping_ = true;
   server_.stop();
-  thread_.join();
-}
-
-void FaultServer::record(const std::string &path, const std::string &) {
-  std::lock_guard<std::mutex> lock(mu_);
-  ++counts_[path];
 }
 
 int FaultServer::count(const std::string &path) const {

@@ -1,5 +1,8 @@
-// A scripted token server on 127.0.0.1 (cpp-httplib, ephemeral port) that misbehaves on
-// purpose, one fault per path, and counts the requests each path receives.
+// A token server on 127.0.0.1 (ephemeral port) that misbehaves on purpose, one fault per path,
+// and counts the requests each path receives. Built on the test kit's core (sdk/src/testing:
+// LoopbackServer, ReplyStep rendering, minting), the same code as the installed scripted
+// server; only the faults the kit does not script (sizes, encodings, redirects, trickling,
+// escaping) are written here.
 //
 // Every route accepts the education body {roomUuid, userUuid, role} and answers in the
 // education shape {"token", "code"} unless the fault is about the shape. Paths:
@@ -18,13 +21,13 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <map>
-#include <memory>
 #include <mutex>
 #include <string>
-#include <thread>
 
-#include <httplib.h>
+#include "loopback_server.hpp"
+#include "token_reply.hpp"
 
 namespace eduauth::testing {
 
@@ -40,8 +43,8 @@ public:
   FaultServer(const FaultServer &) = delete;
   FaultServer &operator=(const FaultServer &) = delete;
 
-  std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
-  int port() const { return port_; }
+  std::string base_url() const { return server_.url(); }
+  int port() const { return server_.port(); }
   /// Requests received on `path` so far.
   int count(const std::string &path) const;
   /// The last token string served on `path` (unescaped), "" if none.
@@ -53,22 +56,17 @@ public:
   std::atomic<uint32_t> short_expire_s{8};
 
 private:
-  void record(const std::string &path, const std::string &token);
+  using Handler = std::function<void(const httplib::Request &, httplib::Response &)>;
+  void route(const std::string &path, Handler fn);
+  /// A path answered by a scripted step (made per request from the asked key).
+  void step_route(const std::string &path, std::function<ReplyStep(const AskedKey &)> make);
+  void record_token(const std::string &path, const std::string &token);
 
-  httplib::Server server_;
-  int port_ = 0;
-  std::thread thread_;
-  std::atomic<bool> stopping_{false};
   std::atomic<int64_t> date_sent_{0};
   mutable std::mutex mu_;
   std::map<std::string, int> counts_;
   std::map<std::string, std::string> tokens_;
+  LoopbackServer server_; // last: stopped before the state its handlers use is destroyed
 };
-
-/// HTTP-date (IMF-fixdate) of an absolute Unix time.
-std::string http_date(int64_t unix_seconds);
-
-/// Seconds since the epoch, from the system clock.
-int64_t unix_now();
 
 } // namespace eduauth::testing

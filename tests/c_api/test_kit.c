@@ -1,0 +1,297 @@
+/*
+ * The installed test kit, used the way an integrator would: a token client on the fake clock
+ * (<eduauth/testing.h>) against the scripted token server (<eduauth/test_server.h>,
+ * libeduauth_testing). Refresh at expiry - margin, 503 + Retry-After, an expired token from
+ * the server, a server whose clock is 1000 s behind, device sleep past expiry, the RTM shape,
+ * and the kit's own argument errors. No sleeps: time moves only through the fake clock; the
+ * tests wait (in real time) for the client's events.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <time.h>
+
+#include <eduauth/test_server.h>
+#include <eduauth/testing.h>
+
+#include "c_test.h"
+
+#define ROOM "room-k"
+#define USER "user-k"
+#define ROLE 2
+#define REAL_WAIT_MS 10000
+
+typedef struct kit {
+  eduauth_test_server *server;
+  eduauth_fake_clock *clock;
+  eduauth_client *client;
+  int64_t start_unix_s; /* the real time at set-up (and the fake clock's start) */
+} kit;
+
+/* Server + fake clock at the real time + client (education preset) on both. */
+static int kit_start(kit *k, const char *preset, const char *script) {
+  eduauth_client_config *config = NULL;
+  memset(k, 0, sizeof *k);
+  k->start_unix_s = (int64_t)time(NULL);
+  CHECK_OK(eduauth_test_server_start(&k->server, TEST_APP_ID, TEST_APP_CERT));
+  if (k->server == NULL) return -1;
+  if (script) CHECK_OK(eduauth_test_server_script(k->server, script));
+  CHECK_OK(eduauth_fake_clock_new(&k->clock, k->start_unix_s * 1000, 10000));
+  CHECK_OK(eduauth_client_config_new(&config));
+  CHECK_OK(eduauth_client_config_set_preset(config, preset));
+  CHECK_OK(eduauth_client_config_set_server_url(config, eduauth_test_server_url(k->server)));
+  CHECK_OK(eduauth_client_config_set_app_id(config, TEST_APP_ID));
+  CHECK_OK(eduauth_client_config_set_clock(config, k->clock));
+  CHECK_OK(eduauth_client_new(&k->client, config));
+  eduauth_client_config_free(config);
+  return k->client ? 0 : -1;
+}
+
+static void kit_stop(kit *k) {
+  eduauth_client_free(k->client);
+  eduauth_fake_clock_free(k->clock);
+  eduauth_test_server_free(k->server);
+}
+
+/* Moves fake time and waits until the client's scheduler has seen it. */
+static void advance_s(kit *k, int64_t seconds) {
+  CHECK_OK(eduauth_fake_clock_advance(k->clock, seconds * 1000));
+  CHECK_OK(eduauth_fake_clock_await_waiters(k->clock, 1, REAL_WAIT_MS));
+}
+
+/* The next event of `type` (others are skipped), or NULL after REAL_WAIT_MS real ms. */
+static eduauth_event *wait_event(kit *k, int32_t type) {
+  for (;;) {
+    eduauth_event *e = NULL;
+    if (eduauth_client_next_event(&e, k->client, REAL_WAIT_MS) != EDUAUTH_OK || e == NULL) {
+      C_TEST_FAIL_AT("no %s event within %d ms", eduauth_event_type_name(type), REAL_WAIT_MS);
+      return NULL;
+    }
+    if (eduauth_event_type(e) == type) return e;
+    eduauth_event_free(e);
+  }
+}
+
+static char *get(kit *k, int64_t *expires_at, int expected_rc) {
+  char *token = NULL;
+  CHECK_RC(eduauth_client_get_token(&token, expires_at, k->client, ROOM, USER, ROLE, 5000), expected_rc);
+  return token;
+}
+
+static int same(const char *a, const char *b) {
+  return a != NULL && b != NULL && strcmp(a, b) == 0;
+}
+
+/* 600 s token: margin min(300, 25 %) = 150 s, jitter +/- 10 % of it: refresh in [435, 465] s. */
+static void test_refresh_at_expiry_margin(void) {
+  kit k;
+  char *first, *last = NULL, *again;
+  eduauth_event *e;
+  if (kit_start(&k, "education", "[{\"expire_s\":600},{\"expire_s\":600}]") != 0) goto out;
+  first = get(&k, NULL, EDUAUTH_OK);
+  CHECK_INT(eduauth_test_server_requests(k.server), 1);
+  CHECK_OK(eduauth_test_server_last_token(&last, k.server));
+  CHECK(same(first, last));
+  eduauth_event_free(wait_event(&k, EDUAUTH_EVENT_TOKEN_REFRESHED)); /* the first install */
+  CHECK_OK(eduauth_fake_clock_await_waiters(k.clock, 1, REAL_WAIT_MS));
+  advance_s(&k, 434);
+  CHECK_INT(eduauth_test_server_requests(k.server), 1);
+  advance_s(&k, 36);
+  e = wait_event(&k, EDUAUTH_EVENT_TOKEN_REFRESHED);
+  CHECK_INT(eduauth_test_server_requests(k.server), 2);
+  CHECK_INT(eduauth_test_server_pending(k.server), 0);
+  if (e) {
+    CHECK(!same(eduauth_event_token(e), first));
+    again = get(&k, NULL, EDUAUTH_OK); /* the new token is served without another request */
+    CHECK(same(again, eduauth_event_token(e)));
+    CHECK_INT(eduauth_test_server_requests(k.server), 2);
+    eduauth_string_free(again);
+  }
+  eduauth_event_free(e);
+  eduauth_string_free(first);
+  eduauth_string_free(last);
+out:
+  kit_stop(&k);
+}
+
+/* A failed refresh keeps the current token and retries exactly when Retry-After says. */
+static void test_503_retry_after(void) {
+  kit k;
+  char *first, *during;
+  eduauth_event *e;
+  if (kit_start(&k, "education", "[{\"expire_s\":600},{\"status\":503,\"retry_after\":\"7\"},{\"expire_s\":600}]") != 0)
+    goto out;
+  first = get(&k, NULL, EDUAUTH_OK);
+  eduauth_event_free(wait_event(&k, EDUAUTH_EVENT_TOKEN_REFRESHED));
+  CHECK_OK(eduauth_fake_clock_await_waiters(k.clock, 1, REAL_WAIT_MS));
+  advance_s(&k, 470); /* refresh due: the server answers 503 + Retry-After: 7 */
+  e = wait_event(&k, EDUAUTH_EVENT_REFRESH_FAILED);
+  if (e) {
+    CHECK_INT(eduauth_event_status(e), EDUAUTH_E_HTTP_STATUS);
+    CHECK_INT(eduauth_event_http_status(e), 503);
+    CHECK(eduauth_event_seconds_left(e) > 100 && eduauth_event_seconds_left(e) <= 130);
+  }
+  eduauth_event_free(e);
+  CHECK_OK(eduauth_fake_clock_await_waiters(k.clock, 1, REAL_WAIT_MS));
+  during = get(&k, NULL, EDUAUTH_OK); /* still served while valid */
+  CHECK(same(during, first));
+  CHECK_INT(eduauth_test_server_requests(k.server), 2);
+  CHECK_OK(eduauth_fake_clock_advance(k.clock, 6999)); /* the 1 s backoff window is over, Retry-After is not */
+  CHECK_OK(eduauth_fake_clock_await_waiters(k.clock, 1, REAL_WAIT_MS));
+  CHECK_INT(eduauth_test_server_requests(k.server), 2);
+  CHECK_OK(eduauth_fake_clock_advance(k.clock, 1));
+  e = wait_event(&k, EDUAUTH_EVENT_TOKEN_REFRESHED);
+  CHECK_INT(eduauth_test_server_requests(k.server), 3);
+  if (e) CHECK(!same(eduauth_event_token(e), first));
+  eduauth_event_free(e);
+  eduauth_string_free(first);
+  eduauth_string_free(during);
+out:
+  kit_stop(&k);
+}
+
+/* C-09: an expired token from the server is refused with its own status; the next call retries. */
+static void test_expired_from_server(void) {
+  kit k;
+  char *token;
+  if (kit_start(&k, "education", "{\"body\":\"expired\"}") != 0) goto out;
+  token = get(&k, NULL, EDUAUTH_E_EXPIRED_FROM_SERVER);
+  CHECK(token == NULL);
+  CHECK_INT(eduauth_test_server_requests(k.server), 1);
+  token = get(&k, NULL, EDUAUTH_OK); /* the default reply: a valid token */
+  CHECK(token != NULL);
+  CHECK_INT(eduauth_test_server_requests(k.server), 2);
+  eduauth_string_free(token);
+out:
+  kit_stop(&k);
+}
+
+/* The server's clock is 1000 s behind: its 600 s token looks expired on our clock, but the
+ * client measures the skew from Date and keeps the token its full 600 s (refresh at ~450 s). */
+static void test_skewed_server_clock(void) {
+  kit k;
+  int64_t expires_at = 0;
+  char *token;
+  eduauth_event *e;
+  if (kit_start(&k, "education", "{\"expire_s\":600,\"date_skew_s\":-1000}") != 0) goto out;
+  token = get(&k, &expires_at, EDUAUTH_OK);
+  CHECK(expires_at >= k.start_unix_s - 400 && expires_at <= k.start_unix_s - 400 + 5); /* server frame */
+  eduauth_event_free(wait_event(&k, EDUAUTH_EVENT_TOKEN_REFRESHED));
+  CHECK_OK(eduauth_fake_clock_await_waiters(k.clock, 1, REAL_WAIT_MS));
+  advance_s(&k, 420);
+  CHECK_INT(eduauth_test_server_requests(k.server), 1);
+  advance_s(&k, 50);
+  e = wait_event(&k, EDUAUTH_EVENT_TOKEN_REFRESHED);
+  CHECK_INT(eduauth_test_server_requests(k.server), 2);
+  eduauth_event_free(e);
+  eduauth_string_free(token);
+out:
+  kit_stop(&k);
+}
+
+/* The device sleeps past the token's expiry: the old token is never served after resume. */
+static void test_sleep_past_expiry(void) {
+  kit k;
+  char *first, *after;
+  if (kit_start(&k, "education", "{\"expire_s\":600}") != 0) goto out;
+  first = get(&k, NULL, EDUAUTH_OK);
+  eduauth_event_free(wait_event(&k, EDUAUTH_EVENT_TOKEN_REFRESHED));
+  CHECK_OK(eduauth_fake_clock_sleep(k.clock, 700 * 1000));
+  after = get(&k, NULL, EDUAUTH_OK);
+  CHECK(after != NULL && !same(after, first));
+  CHECK(eduauth_test_server_requests(k.server) >= 2);
+  eduauth_string_free(first);
+  eduauth_string_free(after);
+out:
+  kit_stop(&k);
+}
+
+/* The "rtm" preset's request shape is answered with an RTM token for the uid. */
+static void test_rtm_shape(void) {
+  kit k;
+  char *token, *served = NULL;
+  const char *user_id = NULL;
+  uint32_t type = 0;
+  eduauth_token *decoded = NULL;
+  if (kit_start(&k, "rtm", NULL) != 0) goto out;
+  token = get(&k, NULL, EDUAUTH_OK);
+  CHECK_OK(eduauth_test_server_last_token(&served, k.server));
+  CHECK(same(token, served));
+  if (token) {
+    CHECK_OK(eduauth_token_decode(&decoded, token));
+    CHECK_INT(eduauth_token_service_count(decoded), 1);
+    CHECK_OK(eduauth_token_service_type(&type, decoded, 0));
+    CHECK_INT(type, EDUAUTH_SERVICE_RTM);
+    CHECK_OK(eduauth_token_service_user_id(&user_id, decoded, 0));
+    CHECK_STR(user_id, USER);
+  }
+  eduauth_token_free(decoded);
+  eduauth_string_free(token);
+  eduauth_string_free(served);
+out:
+  kit_stop(&k);
+}
+
+/* The kit's own errors: clear codes and messages naming the step and field. */
+static void test_kit_argument_errors(void) {
+  eduauth_test_server *s = NULL;
+  eduauth_fake_clock *c = NULL;
+  int64_t ms = -1;
+  CHECK_RC(eduauth_test_server_start(&s, "not-hex", TEST_APP_CERT), EDUAUTH_E_INVALID_ARGUMENT);
+  CHECK(s == NULL);
+  CHECK_CONTAINS(eduauth_test_server_error_last(), "app");
+  CHECK_RC(eduauth_test_server_start(NULL, TEST_APP_ID, TEST_APP_CERT), EDUAUTH_E_INVALID_ARGUMENT);
+  CHECK_CONTAINS(eduauth_test_server_error_last(), "out is NULL");
+  CHECK_OK(eduauth_test_server_start(&s, TEST_APP_ID, TEST_APP_CERT));
+  CHECK_STR(eduauth_test_server_error_last(), "");
+  CHECK(eduauth_test_server_port(s) > 0);
+  CHECK_CONTAINS(eduauth_test_server_url(s), "http://127.0.0.1:");
+  CHECK_RC(eduauth_test_server_script(s, "[{\"status\":200},{\"status\":99}]"), EDUAUTH_E_INVALID_ARGUMENT);
+  CHECK_CONTAINS(eduauth_test_server_error_last(), "step 1: \"status\" 99 is out of range 100..599");
+  CHECK_INT(eduauth_test_server_pending(s), 0); /* nothing queued from a refused script */
+  CHECK_RC(eduauth_test_server_script(s, "{\"stauts\":503}"), EDUAUTH_E_INVALID_ARGUMENT);
+  CHECK_CONTAINS(eduauth_test_server_error_last(), "unknown field \"stauts\"");
+  CHECK_RC(eduauth_test_server_script(s, "{\"body\":\"json\"}"), EDUAUTH_E_INVALID_ARGUMENT);
+  CHECK_CONTAINS(eduauth_test_server_error_last(), "\"body\" \"json\" is not one of");
+  CHECK_RC(eduauth_test_server_script(s, "[{"), EDUAUTH_E_INVALID_ARGUMENT);
+  CHECK_CONTAINS(eduauth_test_server_error_last(), "not valid JSON");
+  CHECK_RC(eduauth_test_server_script(s, NULL), EDUAUTH_E_INVALID_ARGUMENT);
+  CHECK_RC(eduauth_test_server_set_default(s, "[{},{}]"), EDUAUTH_E_INVALID_ARGUMENT);
+  CHECK_OK(eduauth_test_server_script(s, "[{\"delay_ms\":10},{\"body\":\"raw:hello\"}]"));
+  CHECK_INT(eduauth_test_server_pending(s), 2);
+  CHECK_OK(eduauth_test_server_clear_script(s));
+  CHECK_INT(eduauth_test_server_pending(s), 0);
+  CHECK_OK(eduauth_test_server_stop(s));
+  CHECK_OK(eduauth_test_server_stop(s)); /* idempotent */
+  eduauth_test_server_free(s);
+  eduauth_test_server_free(NULL);
+  CHECK_INT(eduauth_test_server_requests(NULL), 0);
+  CHECK_STR(eduauth_test_server_url(NULL), "");
+
+  CHECK_RC(eduauth_fake_clock_new(&c, -1, 0), EDUAUTH_E_INVALID_ARGUMENT);
+  CHECK_CONTAINS(eduauth_error_last(), "unix_ms -1 ms must be >= 0");
+  CHECK_OK(eduauth_fake_clock_new(&c, 1700000000000, 5000));
+  CHECK_RC(eduauth_fake_clock_advance(c, -5), EDUAUTH_E_INVALID_ARGUMENT);
+  CHECK_RC(eduauth_fake_clock_sleep(c, -5), EDUAUTH_E_INVALID_ARGUMENT);
+  CHECK_OK(eduauth_fake_clock_sleep(c, 1000));    /* wall and boot move */
+  CHECK_OK(eduauth_fake_clock_jump_wall(c, -500)); /* wall alone, backwards */
+  CHECK_OK(eduauth_fake_clock_advance(c, 250));
+  CHECK_OK(eduauth_fake_clock_unix_ms(&ms, c));
+  CHECK_INT(ms, 1700000000750);
+  CHECK_OK(eduauth_fake_clock_boot_ms(&ms, c));
+  CHECK_INT(ms, 6250);
+  CHECK_RC(eduauth_fake_clock_await_waiters(c, 1, 0), EDUAUTH_E_TIMEOUT);
+  CHECK_RC(eduauth_fake_clock_unix_ms(&ms, NULL), EDUAUTH_E_INVALID_ARGUMENT);
+  CHECK_RC(eduauth_client_config_set_clock(NULL, c), EDUAUTH_E_INVALID_ARGUMENT);
+  eduauth_fake_clock_free(c);
+  eduauth_fake_clock_free(NULL);
+}
+
+int main(void) {
+  C_TEST_RUN(test_kit_argument_errors);
+  C_TEST_RUN(test_refresh_at_expiry_margin);
+  C_TEST_RUN(test_503_retry_after);
+  C_TEST_RUN(test_expired_from_server);
+  C_TEST_RUN(test_skewed_server_clock);
+  C_TEST_RUN(test_sleep_past_expiry);
+  C_TEST_RUN(test_rtm_shape);
+  return c_test_finish();
+}
