@@ -70,6 +70,10 @@ FetchResult interpret_response(const SourceConfig &source, const HttpRequest &re
     return fail(Errc::bad_response, "response to " + where + " (HTTP " + std::to_string(response.status) +
                                         ", " + std::to_string(response.body.size()) +
                                         " bytes) is not valid JSON: syntax error at byte " + std::to_string(e.byte));
+  } catch (const nlohmann::json::exception &) {
+    // out_of_range: a number beyond double range (1e999); bad input, not a crash (fuzz finding).
+    return fail(Errc::bad_response, "response to " + where + " (HTTP " + std::to_string(response.status) +
+                                        ") is not usable JSON: a number is out of range");
   }
 
   try {

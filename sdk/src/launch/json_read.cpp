@@ -222,7 +222,8 @@ std::string read_flex(const json &v, const std::string &path) { return object(v,
 json parse_text(std::string_view text, const std::string &what) {
   try {
     return json::parse(text);
-  } catch (const json::parse_error &e) {
+  } catch (const json::exception &e) {
+    // parse_error, and out_of_range for a number beyond double range (1e999): both bad input.
     throw Error(Errc::invalid_argument, what + ": not valid JSON (" + e.what() + ")");
   }
 }
