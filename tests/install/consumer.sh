@@ -2,8 +2,10 @@
 # Install-and-consume test: `cmake --install` the build tree into a prefix inside the build
 # tree, check the layout and the exported symbols, then build consumer/consumer.c outside the
 # source tree twice — find_package(EduAuth) + EduAuth::eduauth, and cc $(pkg-config eduauth) —
-# and run both against the installed eduauth-token-server; then the Java and C# bindings are
-# used from their installed folders (a decode through eduauth.jar / EduAuth.dll).
+# and run both against the installed eduauth-token-server; the test kit (libeduauth_testing,
+# EduAuth::testing / eduauth-testing.pc) is consumed the same two ways by kit_consumer.c; then
+# the Java and C# bindings are used from their installed folders (a decode through eduauth.jar /
+# EduAuth.dll).
 # The programs find libeduauth.so.0 through an RPATH, never LD_LIBRARY_PATH (unset here): CMake's
 # build RPATH for the imported target, -Wl,-rpath,<pkg-config libdir> for the cc build.
 # usage: consumer.sh BUILD_DIR WORK_DIR CONSUMER_SRC C_COMPILER LIBDIR VERSION WITH_JAVA WITH_CSHARP
@@ -22,7 +24,8 @@ mkdir -p "$work"
 # ---- layout -------------------------------------------------------------------------------
 major=${version%%.*}
 for f in include/eduauth.h include/eduauth/common.h include/eduauth/token.h include/eduauth/client.h \
-         include/eduauth/launch.h include/eduauth/builders.h \
+         include/eduauth/launch.h include/eduauth/builders.h include/eduauth/testing.h \
+         include/eduauth/test_server.h "$libdir/libeduauth_testing.so.$version" "$libdir/pkgconfig/eduauth-testing.pc" \
          "$libdir/libeduauth.so.$version" "$libdir/cmake/EduAuth/EduAuthConfig.cmake" \
          "$libdir/cmake/EduAuth/EduAuthConfigVersion.cmake" "$libdir/cmake/EduAuth/EduAuthTargets.cmake" \
          "$libdir/pkgconfig/eduauth.pc" bin/eduauth-token bin/eduauth-token-server bin/eduauth-launch \
@@ -31,6 +34,7 @@ for f in include/eduauth.h include/eduauth/common.h include/eduauth/token.h incl
 done
 [ "$(readlink "$prefix/$libdir/libeduauth.so.$major")" = "libeduauth.so.$version" ] || fail "libeduauth.so.$major is not a link to libeduauth.so.$version"
 [ "$(readlink "$prefix/$libdir/libeduauth.so")" = "libeduauth.so.$major" ] || fail "namelink libeduauth.so missing"
+[ "$(readlink "$prefix/$libdir/libeduauth_testing.so")" = "libeduauth_testing.so.$major" ] || fail "namelink libeduauth_testing.so missing"
 if [ "$with_java" = 1 ]; then
   [ -f "$prefix/share/java/eduauth.jar" ] || fail "missing share/java/eduauth.jar"
   [ -f "$prefix/$libdir/jni/libeduauth_jni.so" ] || fail "missing $libdir/jni/libeduauth_jni.so"
@@ -53,6 +57,11 @@ if grep -v '^eduauth_' "$work/symbols.txt" >"$work/foreign.txt"; then
 fi
 soname=$(readelf -d "$lib" | sed -n 's/.*Library soname: \[\(.*\)\].*/\1/p')
 [ "$soname" = "libeduauth.so.$major" ] || fail "SONAME is '$soname'"
+# The test kit library exports only eduauth_test_server_* (cpp-httplib and the C++ core stay hidden).
+kitlib=$prefix/$libdir/libeduauth_testing.so.$version
+if nm -D --defined-only "$kitlib" | awk '$2 != "A" {print $3}' | sed 's/@.*//' | grep -v '^eduauth_test_server_'; then
+  fail "symbols other than eduauth_test_server_* leak from $kitlib"
+fi
 # Installed ELF files must not point into the build tree.
 find "$prefix" -type f \( -name '*.so*' -o -path '*/bin/*' \) >"$work/elf-files.txt"
 while IFS= read -r f; do
@@ -72,7 +81,7 @@ expect_prefix_lib() {
 
 # ---- consumers, outside the source tree ------------------------------------------------------
 mkdir -p "$work/src"
-cp "$src/CMakeLists.txt" "$src/consumer.c" "$work/src/"
+cp "$src/CMakeLists.txt" "$src/consumer.c" "$src/kit_consumer.c" "$work/src/"
 "$cmake" -S "$work/src" -B "$work/cmake-build" -DCMAKE_C_COMPILER="$cc" -DCMAKE_PREFIX_PATH="$prefix" \
   -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF >"$work/cmake-configure.log" 2>&1 ||
   { cat "$work/cmake-configure.log" >&2; fail "find_package(EduAuth) project does not configure"; }
@@ -90,9 +99,20 @@ pc_libdir=$(pkg-config --variable=libdir eduauth)
 # shellcheck disable=SC2046 # pkg-config output is meant to be split into words
 "$cc" -std=c99 -Wall -Wextra -Wpedantic -Werror -o "$work/pkgconfig-consumer" "$work/src/consumer.c" \
   $(pkg-config --cflags --libs eduauth) "-Wl,-rpath,$pc_libdir" || fail "pkg-config build failed"
+[ "$(pkg-config --modversion eduauth-testing)" = "$version" ] || fail "pkg-config eduauth-testing --modversion is not $version"
+# shellcheck disable=SC2046
+"$cc" -std=c99 -Wall -Wextra -Wpedantic -Werror -o "$work/pkgconfig-kit-consumer" "$work/src/kit_consumer.c" \
+  $(pkg-config --cflags --libs eduauth-testing) "-Wl,-rpath,$pc_libdir" || fail "pkg-config eduauth-testing build failed"
 
 expect_prefix_lib "$work/cmake-build/consumer"
 expect_prefix_lib "$work/pkgconfig-consumer"
+expect_prefix_lib "$work/cmake-build/kit_consumer"
+expect_prefix_lib "$work/pkgconfig-kit-consumer"
+for program in "$work/cmake-build/kit_consumer" "$work/pkgconfig-kit-consumer"; do
+  got=$(resolves "libeduauth_testing.so.$major" "$program")
+  [ -n "$got" ] && [ "$(readlink -f "$got")" = "$(readlink -f "$kitlib")" ] ||
+    fail "$program loads libeduauth_testing.so.$major from '$got', not from the prefix"
+done
 expect_prefix_lib "$prefix/bin/eduauth-launch-c"
 if [ "$with_java" = 1 ]; then expect_prefix_lib "$prefix/$libdir/jni/libeduauth_jni.so"; fi
 if [ "$with_csharp" = 1 ]; then expect_prefix_lib "$prefix/$libdir/eduauth/csharp/libeduauth_csharp.so"; fi
@@ -114,6 +134,12 @@ for program in "$work/cmake-build/consumer" "$work/pkgconfig-consumer"; do
   out=$("$program" "$url") || fail "$program failed"
   echo "$out"
   case $out in "consumer ok: eduauth $version"*) ;; *) fail "$program printed '$out'" ;; esac
+done
+# The test kit: a scripted 503 then a token, on the fake clock (its own server on 127.0.0.1).
+for program in "$work/cmake-build/kit_consumer" "$work/pkgconfig-kit-consumer"; do
+  out=$("$program") || fail "$program failed"
+  echo "$out"
+  case $out in "kit consumer ok: eduauth $version"*) ;; *) fail "$program printed '$out'" ;; esac
 done
 "$prefix/bin/eduauth-launch-c" --server "$url" --room room-9 --user user-9 --role 2 >"$work/launch.json" 2>"$work/launch.err" ||
   { cat "$work/launch.err" >&2; fail "installed eduauth-launch-c failed"; }
