@@ -40,8 +40,9 @@ void exercise_option(const std::string_view text) {
 }
 
 void exercise_field(const std::string_view text, size_t which) {
-  static const char *const kFields[] = {"courseWareList",          "mediaOptions",           "userFlexProperties",
-                                        "recordOptions",           "virtualBackgroundImages", "virtualBackgroundVideos"};
+  static const char *const kFields[] = {"courseWareList",          "mediaOptions",
+                                        "userFlexProperties",      "recordOptions",
+                                        "virtualBackgroundImages", "virtualBackgroundVideos"};
   launch::LaunchOption option;
   try {
     launch::set_field_json(option, kFields[which % 6], text);

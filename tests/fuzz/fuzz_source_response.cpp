@@ -1,8 +1,8 @@
 // libFuzzer target: the client's reading of a token server's answer (interpret_response,
 // sdk/src/client/source_response.cpp, compiled into this target). The first input byte picks
-// the answer shape (as the presets read it) and the HTTP status, the rest is the response body. Properties: never throws
-// (documented), ok means a non-empty token and no message, a failure means a message and no
-// token or app ID.
+// the answer shape (as the presets read it) and the HTTP status, the rest is the response
+// body. Properties: never throws (documented), ok means a non-empty token and no message, a
+// failure means a message and no token or app ID.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -20,9 +20,19 @@ eduauth::SourceConfig shape(unsigned which) {
   s.url_template = "https://tokens.example.com:8082/fetch_education_token";
   s.code_pointer = "/code";
   switch (which & 3) {
-  case 0: s.name = "education"; s.token_pointer = "/token"; break;
-  case 1: s.name = "custom"; s.token_pointer = "/a~1b/0"; s.code_pointer = ""; break; // escaped key, array index
-  case 2: s.name = "generic"; s.token_pointer = "/data/token"; break;
+  case 0:
+    s.name = "education";
+    s.token_pointer = "/token";
+    break;
+  case 1: // a hand-made source: escaped key and array index, no code field
+    s.name = "custom";
+    s.token_pointer = "/a~1b/0";
+    s.code_pointer = "";
+    break;
+  case 2:
+    s.name = "generic";
+    s.token_pointer = "/data/token";
+    break;
   default:
     s.name = "agora-demo";
     s.method = "GET";

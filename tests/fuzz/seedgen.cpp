@@ -16,7 +16,8 @@ namespace {
 
 std::string from_hex(const std::string &hex) {
   std::string out;
-  for (size_t i = 0; i + 1 < hex.size(); i += 2) out.push_back(static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16)));
+  for (size_t i = 0; i + 1 < hex.size(); i += 2)
+    out.push_back(static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16)));
   return out;
 }
 
@@ -40,7 +41,8 @@ int main(int argc, char **argv) {
   const fs::path out = argv[2];
   const fs::path d007 = out / "decode_007", d006 = out / "decode_006", b64 = out / "base64_strict",
                  response = out / "source_response", launch = out / "launch_json";
-  for (const auto &dir : {d007, d006, b64, response, launch}) fs::create_directories(dir);
+  for (const auto &dir : {d007, d006, b64, response, launch})
+    fs::create_directories(dir);
 
   size_t count = 0;
   auto add_token = [&](const std::string &id, const std::string &token) {
@@ -53,16 +55,26 @@ int main(int argc, char **argv) {
     write(response, id + ".education", std::string(1, '\0') + json{{"code", 0}, {"token", token}}.dump());
     write(response, id + ".agora-demo",
           std::string(1, '\3') +
-              json{{"code", "0"}, {"msg", "Success"}, {"data", {{"token", token}, {"appId", token.size() >= 35 ? token.substr(3, 32) : token}}}}.dump());
+              json{{"code", "0"},
+                   {"msg", "Success"},
+                   {"data", {{"token", token}, {"appId", token.size() >= 35 ? token.substr(3, 32) : token}}}}
+                  .dump());
     ++count;
   };
   auto add_launch = [&](const std::string &id, const json &inputs, const std::string &token) {
     const std::string user = inputs.value("user_uuid", inputs.value("user_id", std::string()));
     if (user.empty()) return;
-    json o{{"userUuid", user},        {"userName", "Fuzz " + user}, {"roomUuid", inputs.value("room_uuid", "room")},
-           {"roomName", "Room"},      {"roleType", inputs.value("role", 2)}, {"roomType", 4},
-           {"token", token},          {"pretest", false},           {"language", "en"},
-           {"duration", 1800},        {"courseWareList", json::array()}};
+    json o{{"userUuid", user},
+           {"userName", "Fuzz " + user},
+           {"roomUuid", inputs.value("room_uuid", "room")},
+           {"roomName", "Room"},
+           {"roleType", inputs.value("role", 2)},
+           {"roomType", 4},
+           {"token", token},
+           {"pretest", false},
+           {"language", "en"},
+           {"duration", 1800},
+           {"courseWareList", json::array()}};
     write(launch, id + ".json", o.dump());
     if (id != "p007-edu-room-user-02") return;
     // One option with every optional member set, so the nested readers have a start.
@@ -81,7 +93,9 @@ int main(int argc, char **argv) {
             {"convertedPercentage", 100},
             {"currentStep", "extracting"},
             {"convertedFileList",
-             json::array({{{"name", "1"}, {"ppt", {{"width", 1280}, {"height", 720.5}, {"preview", "p"}, {"src", "s"}}}}})}}},
+             json::array(
+                 {{{"name", "1"},
+                   {"ppt", {{"width", 1280}, {"height", 720.5}, {"preview", "p"}, {"src", "s"}}}}})}}},
           {"conversion", {{"type", "dynamic"}, {"preview", true}, {"scale", 2}, {"outputFormat", "png"}}},
           {"initOpen", true}}});
     o["appId"] = inputs["app_id"];
@@ -97,8 +111,9 @@ int main(int argc, char **argv) {
                          {"web", {{"codec", "vp9"}, {"mode", "live"}}}};
     o["latencyLevel"] = 2;
     o["platform"] = "H5";
-    o["recordOptions"] = {{"minFPS", 5}, {"maxFPS", 30.5}, {"resolution", 1.5}, {"autoResolution", true},
-                          {"autoFPS", false}, {"maxResolutionLevel", 3}, {"forceCanvas", true}};
+    o["recordOptions"] = {
+        {"minFPS", 5},      {"maxFPS", 30.5},          {"resolution", 1.5},  {"autoResolution", true},
+        {"autoFPS", false}, {"maxResolutionLevel", 3}, {"forceCanvas", true}};
     o["recordRetryTimeout"] = 500;
     o["uiMode"] = "dark";
     o["shareUrl"] = "https://example.com/share";
