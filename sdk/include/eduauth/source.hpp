@@ -41,12 +41,30 @@ struct SourceConfig {
   std::string code_pointer = "/code";
 };
 
+/// Checks a base URL for make_source: http:// or https://, a host, a numeric port in
+/// 1..65535 if any, no spaces/control/non-ASCII bytes, no query, fragment or braces.
+/// Throws Errc::invalid_argument naming base_url and quoting the value (escaped).
+void validate_base_url(std::string_view base_url);
+
+/// Checks a SourceConfig before its first request (make_http_fetcher calls it, so a bad
+/// source fails at construction instead of at every fetch). Throws Errc::invalid_argument
+/// naming the field ("source url_template", "source token_pointer", ...) and quoting the value:
+///   method         GET or POST
+///   url_template   absolute http(s) URL with a host (rules of validate_base_url, query
+///                  allowed); every {name} is {roomUuid}, {userUuid} or {role}, no other braces
+///   body_template  empty, or JSON whose string values use only the known placeholders
+///                  ("{name}" patterns; other braces are kept as text)
+///   token_pointer  a non-empty RFC 6901 JSON pointer ("/token", "/data/token")
+///   app_id_pointer, code_pointer   empty (not used) or an RFC 6901 JSON pointer
+/// build_request itself stays lenient (an unknown placeholder is sent as written).
+void validate_source(const SourceConfig &source);
+
 /// Names of the presets, in documentation order.
 std::vector<std::string> preset_names();
 
 /// The SourceConfig of a preset for a server at base_url (scheme://host[:port][/prefix],
 /// no trailing slash needed). Throws Errc::invalid_argument naming the preset when unknown
-/// and naming base_url when it is not an http(s) URL.
+/// and naming base_url when validate_base_url refuses it.
 ///   education   POST {base}/fetch_education_token  {"roomUuid","userUuid","role"}   -> /token
 ///   rtm         POST {base}/fetch_rtm_token        {"uid": userUuid}                -> /token
 ///   generic     POST {base}/token/generate  channelName=roomUuid, uid=userUuid, 3600 s,
@@ -66,9 +84,15 @@ HttpRequest build_request(const SourceConfig &source, const TokenKey &key);
 ///   429 / 503                                -> http_status with retry_after_s
 ///   other non-2xx or error code              -> http_status
 ///   not JSON / no token at the pointer       -> bad_response naming the pointer
+/// Error messages end with the server's own reason when the body carries one (the first
+/// string at /message, /msg, /reason, /error, /error/message, /error_description or, for the
+/// education shape's 400, token_pointer): `: server says "..."`, escaped to one line and cut
+/// at 200 bytes. A string that may be a credential (006/007 prefix, or one long opaque word)
+/// is never quoted, nor is the rest of the body.
 FetchResult interpret_response(const SourceConfig &source, const HttpRequest &request, const HttpResponse &response);
 
 /// An HTTP Fetcher for `source` over `transport` (shared; may be used by other fetchers).
+/// Throws what validate_source throws, and Errc::invalid_argument when transport is null.
 /// Thread-safe. fetch() never throws: transport errors become FetchResult values.
 /// source_id() is "<name>:<url_template>".
 std::unique_ptr<Fetcher> make_http_fetcher(const SourceConfig &source, std::shared_ptr<Transport> transport);

@@ -14,9 +14,9 @@ public:
   HttpFetcher(SourceConfig source, std::shared_ptr<Transport> transport)
       : source_(std::move(source)), transport_(std::move(transport)) {
     if (!transport_) throw Error(Errc::invalid_argument, "make_http_fetcher: transport is null");
-    // Validate the templates once, up front, so a misconfiguration is an error at setup
+    // Validate the source once, up front, so a misconfiguration is an error at setup
     // rather than a failed fetch every refresh.
-    (void)build_request(source_, TokenKey{"room", "user", 1});
+    validate_source(source_);
   }
 
   FetchResult fetch(const TokenKey &key) override {

@@ -9,8 +9,7 @@ std::vector<std::string> preset_names() { return {"education", "rtm", "generic",
 
 SourceConfig make_source(std::string_view preset, std::string_view base_url_in) {
   std::string base(base_url_in);
-  if (base.rfind("http://", 0) != 0 && base.rfind("https://", 0) != 0)
-    throw Error(Errc::invalid_argument, "base_url \"" + base + "\" must start with http:// or https://");
+  validate_base_url(base);
   while (!base.empty() && base.back() == '/') base.pop_back();
 
   SourceConfig s;

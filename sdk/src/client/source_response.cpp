@@ -4,8 +4,51 @@
 
 #include <nlohmann/json.hpp>
 
+#include "eduauth/log.hpp"
+
 namespace eduauth {
 namespace {
+
+constexpr size_t kMaxReasonBytes = 200;
+
+// A string that may be a credential: a 006/007 token, or one long opaque word (some other
+// token format). Such a string is never copied into a message.
+bool may_be_secret(const std::string &s) {
+  if (s.rfind("006", 0) == 0 || s.rfind("007", 0) == 0) return true;
+  return s.size() >= 40 && s.find(' ') == std::string::npos;
+}
+
+// The server's own explanation of an error, quoted for a message: the first non-empty
+// string among the fields the documented shapes use (token-servers.md: "message" in the
+// generic server, "msg" in agora-demo, the token field itself in the education/rtm 400
+// answer) and common ones ("reason", "error", "error.message", "error_description").
+// Escaped to one line and cut at kMaxReasonBytes; "" when there is none or it may be secret.
+std::string server_reason(const SourceConfig &source, const std::string &body_text) {
+  const nlohmann::json body = nlohmann::json::parse(body_text, nullptr, false);
+  if (!body.is_object()) return {};
+  std::vector<std::string> pointers = {"/message", "/msg", "/reason", "/error", "/error/message",
+                                       "/error_description"};
+  pointers.push_back(source.token_pointer); // education: {"token": "<message>", "code": "400"}
+  for (const auto &p : pointers) {
+    std::string text;
+    try {
+      const nlohmann::json::json_pointer ptr(p);
+      if (!body.contains(ptr) || !body.at(ptr).is_string()) continue;
+      text = body.at(ptr).get<std::string>();
+    } catch (const nlohmann::json::exception &) {
+      continue; // an invalid pointer in a hand-made SourceConfig, or a path through a scalar
+    }
+    if (text.empty() || may_be_secret(text)) continue;
+    const bool cut = text.size() > kMaxReasonBytes;
+    if (cut) {
+      size_t end = kMaxReasonBytes;
+      while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end; // UTF-8 boundary
+      text.resize(end);
+    }
+    return ": server says \"" + escape_text(text) + (cut ? "...\"" : "\"");
+  }
+  return {};
+}
 
 // "/fetch_education_token" from "https://host:8082/fetch_education_token?x" (for messages).
 std::string url_path(const std::string &url) {
@@ -52,15 +95,18 @@ FetchResult interpret_response(const SourceConfig &source, const HttpRequest &re
 
   if (is_reauth_status(response.status))
     return fail(Errc::reauth_required, "token server answered HTTP " + std::to_string(response.status) + " to " +
-                                           where + ": the user must sign in again");
+                                           where + ": the user must sign in again" +
+                                           server_reason(source, response.body));
   if (is_throttle_status(response.status)) {
     r.retry_after_s = response.retry_after_s;
     return fail(Errc::http_status,
                 "token server answered HTTP " + std::to_string(response.status) + " to " + where +
-                    (response.retry_after_s ? " (Retry-After " + std::to_string(*response.retry_after_s) + " s)" : ""));
+                    (response.retry_after_s ? " (Retry-After " + std::to_string(*response.retry_after_s) + " s)" : "") +
+                    server_reason(source, response.body));
   }
   if (response.status < 200 || response.status > 299)
-    return fail(Errc::http_status, "token server answered HTTP " + std::to_string(response.status) + " to " + where);
+    return fail(Errc::http_status, "token server answered HTTP " + std::to_string(response.status) + " to " + where +
+                                       server_reason(source, response.body));
 
   nlohmann::json body;
   try {
@@ -84,14 +130,16 @@ FetchResult interpret_response(const SourceConfig &source, const HttpRequest &re
         const auto n = code_as_int(code);
         const bool ok = n && (*n == 0 || *n == 200);
         if (!ok) {
-          const std::string shown = code.is_string() ? "\"" + code.get<std::string>().substr(0, 32) + "\""
+          const std::string shown = code.is_string() ? "\"" + escape_text(code.get<std::string>().substr(0, 32)) + "\""
                                                      : code.dump().substr(0, 32);
           if (n && is_reauth_status(static_cast<int>(*n)))
             return fail(Errc::reauth_required, "token server reported code " + shown + " at " + source.code_pointer +
-                                                   " for " + where + ": the user must sign in again");
+                                                   " for " + where + ": the user must sign in again" +
+                                                   server_reason(source, response.body));
           if (n && is_throttle_status(static_cast<int>(*n))) r.retry_after_s = response.retry_after_s;
           return fail(Errc::http_status, "token server reported error code " + shown + " at " + source.code_pointer +
-                                             " in an HTTP " + std::to_string(response.status) + " response to " + where);
+                                             " in an HTTP " + std::to_string(response.status) + " response to " + where +
+                                             server_reason(source, response.body));
         }
       }
     }
