@@ -1,8 +1,11 @@
 #include "args.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <limits>
+#include <utility>
 
 namespace eduauth::tool {
 
@@ -82,6 +85,24 @@ int64_t to_i64(const std::string &option, const std::string &text) {
 int32_t to_i32(const std::string &option, const std::string &text) {
   return static_cast<int32_t>(
       to_integer(option, text, std::numeric_limits<int32_t>::min(), std::numeric_limits<int32_t>::max()));
+}
+
+int32_t to_classroom_role(const std::string &option, const std::string &text) {
+  // The names of sdk/src/launch/enums.cpp parse_role (roleType, launch-option.md).
+  static const std::pair<const char *, int32_t> kNames[] = {
+      {"teacher", 1}, {"student", 2},   {"assistant", 3}, {"observer", 4},
+      {"audience", 0}, {"invisible", 0}, {"none", -1}};
+  std::string lower = text;
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (const auto &[name, value] : kNames)
+    if (lower == name) return value;
+  const bool numeric = !text.empty() && (text[0] == '-' || (text[0] >= '0' && text[0] <= '9'));
+  if (!numeric)
+    throw UsageError("--" + option + ": '" + text +
+                     "' is not a role (teacher, student, assistant, observer, audience, invisible, none, or a "
+                     "number)");
+  return to_i32(option, text);
 }
 
 } // namespace eduauth::tool

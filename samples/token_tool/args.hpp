@@ -41,4 +41,9 @@ uint32_t to_u32(const std::string &option, const std::string &text);
 int64_t to_i64(const std::string &option, const std::string &text);
 int32_t to_i32(const std::string &option, const std::string &text);
 
+/// A Flexible Classroom roleType by name, as eduauth-launch takes it (any case): teacher 1,
+/// student 2, assistant 3, observer 4, audience / invisible 0, none -1; or a decimal int32.
+/// UsageError naming "--option", the value and the names otherwise.
+int32_t to_classroom_role(const std::string &option, const std::string &text);
+
 } // namespace eduauth::tool

@@ -157,7 +157,8 @@ std::string build_usage() {
       "\n"
       "Options:\n"
       "  --expire S            007 token lifetime, seconds RELATIVE to issue_ts (default 3600,\n"
-      "                        at most 86400: larger values look like absolute times, case C-03)\n"
+      "                        at most 86400: larger values look like absolute times, case C-03;\n"
+      "                        0 is built with a warning: expired at issue time, not \"never\")\n"
       "  --privilege-expire S  007 RTC: privilege lifetime, seconds relative to issue_ts (default 0 =\n"
       "                        no limit of its own); 006: ABSOLUTE Unix seconds (default 0)\n"
       "  --uid N               numeric uid 0..4294967295; 0 means any user (empty account)\n"
@@ -216,6 +217,14 @@ int run_build(const std::vector<std::string> &args, Io &io) {
                    from_option_or_env(parsed, "app-certificate", "APP_CERTIFICATE"), {}};
   if (auto ts = parsed.get("issue-ts")) input.options.issue_ts = to_u32("issue-ts", *ts);
   if (auto salt = parsed.get("salt")) input.options.salt = to_u32("salt", *salt);
+
+  // 007 expire 0 is not "never" (that reading belongs to 006 privilege 0): the token lives until
+  // issue_ts + 0, i.e. it is expired when built (token-format.md 2.7), and the eduauth client
+  // refuses it. The reference packs 0 as given and vectors use it, so build it, but say so.
+  if (parsed.has("expire") && input.expire() == 0)
+    io.err << "eduauth-token build: warning: --expire 0 makes a token that is already expired: a 007 token is "
+              "valid until issue_ts + expire (token-format.md 2.7), 0 does not mean \"never expires\"; the "
+              "eduauth client refuses it. Give the lifetime in seconds, 1..86400\n";
 
   // 006 privilege values are absolute; a small one (e.g. 3600) yields a token that expired in 1970.
   const bool is_006 = std::string(kind.name).find("006") != std::string::npos;

@@ -19,13 +19,15 @@ namespace eduauth::tool {
 namespace {
 
 const char kFetchUsage[] =
-    "usage: eduauth-token fetch --server URL [--preset education] --room-uuid R --user-uuid U --role N\n"
+    "usage: eduauth-token fetch --server URL [--preset education] --room-uuid R --user-uuid U --role ROLE\n"
     "                           [--ca-file F] [--bearer S] [--app-id HEX] [--min-remaining SECONDS]\n"
     "                           [--watch SECONDS]\n"
     "\n"
     "Fetches a token for (room, user, role) from the token server at URL (scheme://host[:port])\n"
     "with the SDK's token client, validates it and prints its decoded JSON form.\n"
     "  --preset P          education (default), rtm, generic or agora-demo (token-servers.md)\n"
+    "  --role ROLE         teacher, student, assistant, observer, audience, none (as eduauth-launch)\n"
+    "                      or the roleType number (teacher = 1, student = 2, ...)\n"
     "  --ca-file F         PEM CA bundle to verify an https server (default: system store)\n"
     "  --bearer S          sends 'Authorization: Bearer S'; or set EDUAUTH_BEARER so the secret\n"
     "                      stays out of the process list\n"
@@ -93,7 +95,7 @@ int run_fetch(const std::vector<std::string> &args, Io &io) {
   const uint32_t watch_s = parsed.has("watch") ? to_u32("watch", parsed.require("watch")) : 0;
 
   const TokenKey key{parsed.require("room-uuid"), parsed.require("user-uuid"),
-                     to_i32("role", parsed.require("role"))};
+                     to_classroom_role("role", parsed.require("role"))};
   TokenClient client(std::move(config));
   const CachedToken token = client.get(key);
   if (watch_s == 0) {

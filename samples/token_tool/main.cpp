@@ -22,7 +22,7 @@ const Command kCommands[] = {
     {"build", "build KIND --app-id HEX --app-certificate HEX [...]  build a token (build --help lists kinds)",
      run_build},
     {"build-vector", "build-vector FILE|-                  replay one positive test vector object", run_build_vector},
-    {"fetch", "fetch --server URL --room-uuid R --user-uuid U --role N [...]  fetch a token (fetch --help)",
+    {"fetch", "fetch --server URL --room-uuid R --user-uuid U --role ROLE [...]  fetch a token (fetch --help)",
      run_fetch},
 };
 

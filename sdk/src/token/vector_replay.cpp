@@ -181,7 +181,7 @@ std::string direct_007(const Inputs &x) {
   t.expire = x.u32("expire");
   for (const auto &s : x.raw(x.in(), "services_in_insertion_order")) {
     Service svc;
-    svc.type = static_cast<uint16_t>(x.u32_of(x.raw(s, "type"), "type"));
+    svc.type = x.u16_of(x.raw(s, "type"), "type"); // a u16 on the wire: 65537 must not become 1 (RTC)
     switch (static_cast<ServiceType>(svc.type)) {
     case ServiceType::rtc:
     case ServiceType::streaming:

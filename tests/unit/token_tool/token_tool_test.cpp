@@ -114,6 +114,33 @@ TEST(TokenToolBuildVector, RejectsInvalidInputWithExit2) {
   EXPECT_EQ(tool({"build-vector"}).exit_code, 2);
 }
 
+// Every value packed as a u16 is range-checked, not truncated (65537 would become RTC).
+TEST(TokenToolBuildVector, U16FieldsAreRangeCheckedNotTruncated) {
+  const auto refused = [](json v, const std::string &message) {
+    ProcessResult r = tool({"build-vector", "-"}, v.dump());
+    EXPECT_EQ(r.exit_code, 2) << describe(r);
+    EXPECT_TRUE(r.out.empty()) << r.out;
+    EXPECT_NE(r.err.find(message), std::string::npos) << "want '" << message << "' in: " << r.err;
+  };
+  json service = vector_by_id("p007-raw-03");
+  service["inputs"]["services_in_insertion_order"][0]["type"] = 65536 + 5; // Chat + 2^16
+  refused(service, "input 'type' = 65541 does not fit a u16");
+  json privilege = vector_by_id("p007-raw-03");
+  privilege["inputs"]["services_in_insertion_order"][0]["privileges_added"][0][0] = 65537;
+  refused(privilege, "input 'privilege id' = 65537 does not fit a u16");
+  json rtm2 = vector_by_id("p007-rtm2-perm-01");
+  rtm2["inputs"]["permissions"][0]["resource_type"] = 70000;
+  refused(rtm2, "input 'resource_type' = 70000 does not fit a u16");
+  json rtm2_raw = vector_by_id("p007-raw-01");
+  rtm2_raw["inputs"]["services_in_insertion_order"][0]["permissions"][0]["permission_type"] = 65536;
+  refused(rtm2_raw, "input 'permission_type' = 65536 does not fit a u16");
+  // The largest u16 still packs.
+  json max = vector_by_id("p007-rtm2-perm-01");
+  max["inputs"]["permissions"][0]["resource_type"] = 65535;
+  ProcessResult ok = tool({"build-vector", "-"}, max.dump());
+  EXPECT_EQ(ok.exit_code, 0) << describe(ok);
+}
+
 // ---------------------------------------------------------------- decode
 
 TEST(TokenToolDecode, EveryPositiveVectorDecodesToItsFields) {
@@ -482,6 +509,44 @@ TEST(TokenToolBuild, BadArgumentsNameTheOptionAndValue) {
   ProcessResult bad_cert = tool({"build", "rtm", "--user-id", "u", "--app-id", kAppId, "--app-certificate", "not-hex"});
   EXPECT_EQ(bad_cert.exit_code, 2) << describe(bad_cert);
   EXPECT_EQ(tool({"build"}).exit_code, 2);
+}
+
+// 0 is not "never" for a 007 token: it is expired when built (token-format.md 2.7). The
+// reference packs it as given (vector p007-rtc-uid-05), so it is built, with a loud warning.
+TEST(TokenToolBuild, ExpireZeroIsBuiltWithAWarning) {
+  ProcessResult r = tool({"build", "education-room-user", "--room-uuid", "r", "--user-uuid", "u", "--role", "1",
+                          "--expire", "0", "--issue-ts", "1700000000", "--app-id", kAppId, "--app-certificate",
+                          kCert});
+  ASSERT_EQ(r.exit_code, 0) << describe(r);
+  EXPECT_EQ(r.err,
+            "eduauth-token build: warning: --expire 0 makes a token that is already expired: a 007 token is valid "
+            "until issue_ts + expire (token-format.md 2.7), 0 does not mean \"never expires\"; the eduauth client "
+            "refuses it. Give the lifetime in seconds, 1..86400\n");
+  const json decoded = json::parse(tool({"decode", r.out.substr(0, r.out.size() - 1)}).out);
+  EXPECT_EQ(decoded["expire"], 0);
+  EXPECT_EQ(decoded["expires_at"], 1700000000);
+  ProcessResult one = tool({"build", "rtm", "--user-id", "u", "--expire", "1", "--app-id", kAppId,
+                            "--app-certificate", kCert});
+  EXPECT_EQ(one.exit_code, 0) << describe(one);
+  EXPECT_TRUE(one.err.empty()) << one.err;
+}
+
+// fetch --role takes eduauth-launch's role names; a bad one is a usage error before any request.
+TEST(TokenToolFetch, RoleNamesAndBadRoles) {
+  const std::vector<std::string> base = {"fetch", "--server", "http://127.0.0.1:9", "--room-uuid", "r",
+                                         "--user-uuid", "u", "--role"};
+  for (const std::string role : {"pupil", "2x", "", " 1"}) {
+    std::vector<std::string> args = base;
+    args.push_back(role);
+    ProcessResult r = tool(args);
+    EXPECT_EQ(r.exit_code, 2) << role << "\n" << describe(r);
+    EXPECT_NE(r.err.find("--role: '" + role + "' is not"), std::string::npos) << r.err;
+  }
+  ProcessResult help = tool({"fetch", "--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("--role ROLE         teacher, student, assistant, observer, audience, none"),
+            std::string::npos)
+      << help.out;
 }
 
 TEST(TokenToolBuild, RefusesAPayloadItsDecoderWouldReject) {
