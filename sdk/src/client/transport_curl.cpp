@@ -82,8 +82,16 @@ size_t on_body(char *data, size_t size, size_t nmemb, void *user) {
   return n;
 }
 
+// Headers of the last response, plus the Location of every response on the way (libcurl
+// does not tell which URL a refused redirect came from: the chain is rebuilt from these).
+struct HeaderSink {
+  HttpHeaders headers;
+  std::vector<std::string> locations;
+};
+
 size_t on_header(char *data, size_t size, size_t nitems, void *user) {
-  auto *headers = static_cast<HttpHeaders *>(user);
+  auto *sink = static_cast<HeaderSink *>(user);
+  HttpHeaders *headers = &sink->headers;
   const size_t n = size * nitems;
   std::string line(data, n);
   while (!line.empty() && (line.back() == '\r' || line.back() == '\n')) line.pop_back();
@@ -98,6 +106,7 @@ size_t on_header(char *data, size_t size, size_t nitems, void *user) {
   const auto first = value.find_first_not_of(" \t");
   value = first == std::string::npos ? std::string() : value.substr(first);
   while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.pop_back();
+  if (iequals(line.substr(0, colon), "Location")) sink->locations.push_back(value);
   headers->emplace_back(line.substr(0, colon), std::move(value));
   return n;
 }
@@ -166,7 +175,7 @@ public:
     char errbuf[CURL_ERROR_SIZE] = {0};
     BodySink sink;
     sink.limit = opt_.max_response_bytes;
-    HttpHeaders headers;
+    HeaderSink headers;
 
     struct curl_slist *hdrs = nullptr;
     auto free_hdrs = [&] { curl_slist_free_all(hdrs); };
@@ -182,6 +191,7 @@ public:
     free_hdrs();
 
     if (rc != CURLE_OK) {
+      if (rc == CURLE_UNSUPPORTED_PROTOCOL || rc == CURLE_TOO_MANY_REDIRECTS) redirect_failure(h, rc, request.url, headers);
       if (sink.overflow)
         throw Error(Errc::bad_response, "response from " + url.host + " exceeds max_response_bytes (" +
                                             std::to_string(opt_.max_response_bytes) + " bytes)");
@@ -200,7 +210,7 @@ public:
     curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
     response.status = static_cast<int>(status);
     response.body = std::move(sink.body);
-    response.headers = std::move(headers);
+    response.headers = std::move(headers.headers);
     response.received_unix_ms = now_unix_ms();
     if (auto date = response.header("Date")) response.date_unix = parse_http_date(*date);
     if (auto ra = response.header("Retry-After"))
@@ -209,6 +219,70 @@ public:
   }
 
 private:
+  // A redirect curl would not follow is reported as what it is (libcurl only says
+  // "Protocol http not supported"): the hop, the refused Location and the rule. Returns
+  // when the failure was not about a redirect (the first URL itself was refused).
+  void redirect_failure(CURL *h, CURLcode rc, const std::string &url, const HeaderSink &headers) const {
+    long status = 0;
+    curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
+    if (status < 300 || status > 399 || headers.locations.empty()) return;
+    // The URL of the last response: the request URL followed through every earlier Location.
+    std::string from = url;
+    for (size_t i = 0; i + 1 < headers.locations.size(); ++i) from = resolve(from, headers.locations[i]);
+    if (rc == CURLE_TOO_MANY_REDIRECTS)
+      throw Error(Errc::network, "too many redirects (max " + std::to_string(opt_.max_redirects) +
+                                     ", transport option max_redirects): the last was from " + shown_url(from));
+    const std::string target = resolve(from, headers.locations.back());
+    const std::string rule = scheme_of(target) == "http"
+                                 ? "redirects to plain http are followed only with transport option "
+                                   "allow_insecure_http (loopback included; a first request may use http to loopback)"
+                                 : "only http(s) redirect targets are followed";
+    throw Error(Errc::network, "redirect (HTTP " + std::to_string(status) + ", hop " +
+                                   std::to_string(headers.locations.size()) + ") from " + shown_url(from) + " to " +
+                                   shown_url(target) + " refused: " + rule);
+  }
+
+  // A server-supplied URL quoted in a message: one printable line, at most 200 bytes.
+  static std::string shown_url(const std::string &url) {
+    std::string out;
+    for (unsigned char c : url.substr(0, 200)) {
+      if (c < 0x20 || c >= 0x7f) {
+        static const char hex[] = "0123456789abcdef";
+        out += "\\x";
+        out += hex[c >> 4];
+        out += hex[c & 0xF];
+      } else {
+        out.push_back(static_cast<char>(c));
+      }
+    }
+    return "\"" + out + (url.size() > 200 ? "...\"" : "\"");
+  }
+
+  // `location` resolved against `base` (a relative Location such as "/ok"); as given when
+  // libcurl cannot resolve it.
+  static std::string resolve(const std::string &base, const std::string &location) {
+    std::string out = location;
+    CURLU *u = curl_url();
+    if (!u) return out;
+    char *full = nullptr;
+    if (curl_url_set(u, CURLUPART_URL, base.c_str(), 0) == CURLUE_OK &&
+        curl_url_set(u, CURLUPART_URL, location.c_str(), CURLU_NON_SUPPORT_SCHEME) == CURLUE_OK &&
+        curl_url_get(u, CURLUPART_URL, &full, 0) == CURLUE_OK && full)
+      out = full;
+    curl_free(full);
+    curl_url_cleanup(u);
+    return out;
+  }
+
+  // The scheme of a URL, lower case ("" when it has none).
+  static std::string scheme_of(const std::string &url) {
+    const auto colon = url.find("://");
+    std::string scheme = colon == std::string::npos ? "" : url.substr(0, colon);
+    std::transform(scheme.begin(), scheme.end(), scheme.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return scheme;
+  }
+
   // Borrows an easy handle from the pool (or makes one) and gives it back afterwards, so
   // connections, DNS and TLS sessions are reused across requests.
   class Handle {
@@ -257,7 +331,7 @@ private:
       throw Error(Errc::internal, std::string("curl_easy_setopt(") + name + ") failed: " + curl_easy_strerror(rc));
   }
 
-  void configure(CURL *h, const HttpRequest &request, char *errbuf, BodySink &sink, HttpHeaders &headers,
+  void configure(CURL *h, const HttpRequest &request, char *errbuf, BodySink &sink, HeaderSink &headers,
                  struct curl_slist *hdrs) const {
     set(h, CURLOPT_URL, request.url.c_str(), "URL");
     set(h, CURLOPT_ERRORBUFFER, errbuf, "ERRORBUFFER");
