@@ -1,8 +1,10 @@
 #include "options.hpp"
 
 #include <cstdlib>
+#include <filesystem>
 #include <map>
 #include <set>
+#include <system_error>
 
 namespace eduauth::launcher {
 namespace {
@@ -18,6 +20,19 @@ int64_t to_int(const std::string &name, const std::string &text) {
   if (used == 0 || used != text.size())
     throw Error(Errc::invalid_argument, "--" + name + ": \"" + text + "\" is not an integer");
   return v;
+}
+
+// --sdk-bundle is copied next to the page after the token fetch: check it up front, in the
+// tool's words (std::filesystem's own message names neither the option nor the cause).
+void check_bundle(const std::string &path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::file_status st = fs::status(path, ec);
+  if (st.type() == fs::file_type::not_found)
+    throw Error(Errc::invalid_argument, "--sdk-bundle " + path + ": file not found");
+  if (ec) throw Error(Errc::invalid_argument, "--sdk-bundle " + path + ": cannot be read (" + ec.message() + ")");
+  if (st.type() != fs::file_type::regular)
+    throw Error(Errc::invalid_argument, "--sdk-bundle " + path + ": not a regular file");
 }
 
 } // namespace
@@ -102,7 +117,11 @@ Options parse_options(int argc, char **argv) {
   else if (const char *env = std::getenv("EDUAUTH_BEARER")) o.bearer = env;
   if (v.count("html")) o.html = v["html"];
   if (v.count("sdk-url")) o.sdk_url = v["sdk-url"];
-  if (v.count("sdk-bundle")) o.sdk_bundle = v["sdk-bundle"];
+  if (v.count("sdk-bundle")) {
+    if (!o.html) throw Error(Errc::invalid_argument, "--sdk-bundle " + v["sdk-bundle"] + ": only used with --html");
+    check_bundle(v["sdk-bundle"]);
+    o.sdk_bundle = v["sdk-bundle"];
+  }
   if (v.count("watch")) {
     o.watch_s = to_int("watch", v["watch"]);
     if (o.watch_s < 0 || o.watch_s > 86400)

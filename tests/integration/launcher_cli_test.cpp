@@ -1,0 +1,67 @@
+// eduauth-launch's option errors that need no token server: --sdk-bundle problems are named
+// in the tool's words (not std::filesystem's), exit 2; --help prints usage, exit 0.
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <string>
+
+#include "temp_dir.hpp"
+
+namespace {
+
+using eduauth::testing::TempDir;
+
+struct LaunchRun {
+  int exit_code = -1;
+  std::string out; // stdout, or stdout + stderr when merged
+};
+
+LaunchRun launch(const std::string &args, bool merge_stderr = true) {
+  const std::string cmd = "'" EDUAUTH_LAUNCH_BIN "' " + args + (merge_stderr ? " 2>&1" : " 2>/dev/null");
+  LaunchRun r;
+  FILE *p = popen(cmd.c_str(), "r");
+  if (!p) return r;
+  char buf[4096];
+  size_t n = 0;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0)
+    r.out.append(buf, n);
+  const int status = pclose(p);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+// Every required option; the server is never contacted because parsing fails first.
+const std::string kRequired = "--server http://127.0.0.1:9 --room-uuid r --room-name R --room-type small "
+                              "--user-uuid u --user-name U --role student";
+
+TEST(LauncherCli, MissingSdkBundleIsNamed) {
+  TempDir dir;
+  const std::string missing = dir.file("nope/edu_sdk.bundle.js");
+  const LaunchRun r = launch(kRequired + " --html " + dir.file("page.html") + " --sdk-bundle " + missing);
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_EQ(r.out, "eduauth-launch: --sdk-bundle " + missing + ": file not found (see --help)\n");
+}
+
+TEST(LauncherCli, SdkBundleMustBeAFileAndNeedsHtml) {
+  TempDir dir;
+  const LaunchRun directory =
+      launch(kRequired + " --html " + dir.file("page.html") + " --sdk-bundle " + dir.path());
+  EXPECT_EQ(directory.exit_code, 2) << directory.out;
+  EXPECT_EQ(directory.out,
+            "eduauth-launch: --sdk-bundle " + dir.path() + ": not a regular file (see --help)\n");
+
+  const LaunchRun no_html = launch(kRequired + " --sdk-bundle " + dir.path());
+  EXPECT_EQ(no_html.exit_code, 2) << no_html.out;
+  EXPECT_EQ(no_html.out,
+            "eduauth-launch: --sdk-bundle " + dir.path() + ": only used with --html (see --help)\n");
+}
+
+TEST(LauncherCli, HelpPrintsUsageAndExitsZero) {
+  const LaunchRun r = launch("--help", false);
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out.rfind("usage: eduauth-launch --server URL", 0), 0u) << r.out;
+}
+
+} // namespace
