@@ -123,6 +123,7 @@ int eduauth_client_new(eduauth_client **out, const eduauth_client_config *config
     cc.clock = c.clock; // null = system clocks; a fake clock from eduauth/testing.h
     if (c.refresh_margin_s) cc.refresh_margin = seconds(*c.refresh_margin_s);
     if (c.will_expire_lead_s) cc.will_expire_lead = seconds(*c.will_expire_lead_s);
+    if (c.close_grace_ms) cc.close_grace = std::chrono::milliseconds(*c.close_grace_ms);
     if (c.event_queue_capacity) cc.event_queue_capacity = *c.event_queue_capacity;
 
     auto handle = std::make_unique<eduauth_client>();

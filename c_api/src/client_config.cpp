@@ -151,6 +151,14 @@ int eduauth_client_config_set_total_timeout_ms(eduauth_client_config *config, in
   });
 }
 
+int eduauth_client_config_set_close_grace_ms(eduauth_client_config *config, int64_t ms) {
+  return set(__func__, config, [&](eduauth_client_config &c) {
+    // Bounded: free must not be able to hang an app's shutdown for minutes.
+    if (ms < 0 || ms > 60000) throw invalid("close_grace " + std::to_string(ms) + " ms is outside 0..60000 ms");
+    c.close_grace_ms = ms;
+  });
+}
+
 int eduauth_client_config_set_refresh_margin_s(eduauth_client_config *config, int64_t seconds) {
   return set(__func__, config, [&](eduauth_client_config &c) {
     if (seconds < 0) throw invalid("refresh_margin " + std::to_string(seconds) + " s must be >= 0");

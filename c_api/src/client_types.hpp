@@ -49,6 +49,7 @@ struct eduauth_client_config {
   std::optional<std::string> app_id;
   std::optional<int64_t> refresh_margin_s;
   std::optional<int64_t> will_expire_lead_s;
+  std::optional<int64_t> close_grace_ms;
   std::optional<size_t> event_queue_capacity;
   std::shared_ptr<eduauth::capi::EventCallback> on_event;
   std::shared_ptr<eduauth::Clock> clock; // null = system clocks (eduauth_client_config_set_clock)

@@ -70,15 +70,23 @@ EDUAUTH_API int eduauth_client_config_set_method(eduauth_client_config *config, 
 /**
  * Custom mapping: absolute URL template with {roomUuid}, {userUuid}, {role} placeholders
  * (percent-encoded on substitution). Overrides the preset's URL built from server_url.
+ * eduauth_client_new refuses (EDUAUTH_E_INVALID_ARGUMENT naming url_template and the value)
+ * a template that is not http(s), has no host, a bad port, spaces or other characters a URL
+ * cannot carry, or any other {name} (e.g. a typo such as {roomId}).
  */
 EDUAUTH_API int eduauth_client_config_set_url_template(eduauth_client_config *config, const char *url_template);
 /**
  * Custom mapping: JSON body template; placeholders are substituted inside JSON string values
  * and a value that is exactly "{role}" becomes the number. "" = no body.
- * Errors: EDUAUTH_E_INVALID_ARGUMENT when it is not JSON (checked by eduauth_client_new).
+ * Errors: EDUAUTH_E_INVALID_ARGUMENT when it is not JSON or a string value has an unknown
+ * {name} placeholder (checked by eduauth_client_new).
  */
 EDUAUTH_API int eduauth_client_config_set_body_template(eduauth_client_config *config, const char *body_template);
-/** Custom mapping: RFC 6901 JSON pointer to the token in the response, e.g. "/data/token". */
+/**
+ * Custom mapping: RFC 6901 JSON pointer to the token in the response, e.g. "/data/token".
+ * The three pointers are checked by eduauth_client_new: "token" (no leading '/') or a '~'
+ * not followed by 0/1 is EDUAUTH_E_INVALID_ARGUMENT naming the pointer and its value.
+ */
 EDUAUTH_API int eduauth_client_config_set_token_pointer(eduauth_client_config *config, const char *json_pointer);
 /** Custom mapping: JSON pointer to the App ID in the response ("" = not reported). */
 EDUAUTH_API int eduauth_client_config_set_app_id_pointer(eduauth_client_config *config, const char *json_pointer);
@@ -116,6 +124,14 @@ EDUAUTH_API int eduauth_client_config_set_allow_insecure_http(eduauth_client_con
 EDUAUTH_API int eduauth_client_config_set_connect_timeout_ms(eduauth_client_config *config, int64_t ms);
 /** Whole-request deadline in MILLISECONDS, > 0. */
 EDUAUTH_API int eduauth_client_config_set_total_timeout_ms(eduauth_client_config *config, int64_t ms);
+/**
+ * How long eduauth_client_free waits, in real MILLISECONDS, for fetches still in flight
+ * before it returns and leaves them to finish on their own (their results are discarded;
+ * callbacks and user data are still settled before free returns). 0..60000; default 5000.
+ * A small value keeps free from blocking on a slow token server (e.g. at app shutdown).
+ * Errors: EDUAUTH_E_INVALID_ARGUMENT naming close_grace and the value when out of range.
+ */
+EDUAUTH_API int eduauth_client_config_set_close_grace_ms(eduauth_client_config *config, int64_t ms);
 
 /**
  * Refresh margin in SECONDS, >= 0: a token is refreshed min(seconds, 25 % of its lifetime)
