@@ -3,7 +3,7 @@
  * (<eduauth/testing.h>) against the scripted token server (<eduauth/test_server.h>,
  * libeduauth_testing). Refresh at expiry - margin, 503 + Retry-After, an expired token from
  * the server, a server whose clock is 1000 s behind, device sleep past expiry, the RTM shape,
- * and the kit's own argument errors. No sleeps: time moves only through the fake clock; the
+ * each fault step's status, a stopped server, and the kit's own argument errors. No sleeps: time moves only through the fake clock; the
  * tests wait (in real time) for the client's events.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -230,6 +230,54 @@ out:
   kit_stop(&k);
 }
 
+/* One scripted reply per fresh client, and the status the client reports for it. */
+static void test_fault_steps(void) {
+  static const struct {
+    const char *step;
+    int status;
+  } cases[] = {
+      {"{\"status\":401}", EDUAUTH_E_REAUTH_REQUIRED},
+      {"{\"status\":500}", EDUAUTH_E_HTTP_STATUS},
+      {"{\"status\":429,\"retry_after\":30}", EDUAUTH_E_HTTP_STATUS},
+      {"{\"body\":\"malformed\"}", EDUAUTH_E_BAD_RESPONSE},
+      {"{\"body\":\"no_token\"}", EDUAUTH_E_BAD_RESPONSE},
+      {"{\"body\":\"raw:<html>busy</html>\"}", EDUAUTH_E_BAD_RESPONSE},
+      {"{\"code\":\"500\"}", EDUAUTH_E_HTTP_STATUS},
+      {"{\"for_user\":\"someone-else\"}", EDUAUTH_E_TOKEN_MISMATCH},
+      {"{\"for_room\":\"room-other\"}", EDUAUTH_E_TOKEN_MISMATCH},
+      {"{\"for_role\":1}", EDUAUTH_E_TOKEN_MISMATCH},
+      {"{\"app_id\":\"0123456789abcdef0123456789abcdef\"}", EDUAUTH_E_TOKEN_MISMATCH},
+      {"{\"expire_s\":20}", EDUAUTH_E_EXPIRED_FROM_SERVER}, /* under the 30 s minimum */
+      {"{\"issue_offset_s\":-3000}", EDUAUTH_OK},           /* 600 s left of 3600 */
+      {"{\"date_skew_s\":7200,\"expire_s\":900}", EDUAUTH_OK},
+  };
+  size_t i;
+  for (i = 0; i < sizeof cases / sizeof cases[0]; ++i) {
+    kit k;
+    char *token;
+    if (kit_start(&k, "education", cases[i].step) == 0) {
+      token = get(&k, NULL, cases[i].status);
+      if (eduauth_error_last_code() != cases[i].status) fprintf(stderr, "  (step %s)\n", cases[i].step);
+      CHECK_INT(eduauth_test_server_requests(k.server), 1);
+      eduauth_string_free(token);
+    }
+    kit_stop(&k);
+  }
+}
+
+/* A stopped server refuses connections: a network error. */
+static void test_stopped_server(void) {
+  kit k;
+  char *token;
+  if (kit_start(&k, "education", NULL) != 0) goto out;
+  CHECK_OK(eduauth_test_server_stop(k.server));
+  token = get(&k, NULL, EDUAUTH_E_NETWORK);
+  CHECK(token == NULL);
+  CHECK_INT(eduauth_test_server_requests(k.server), 0);
+out:
+  kit_stop(&k);
+}
+
 /* The kit's own errors: clear codes and messages naming the step and field. */
 static void test_kit_argument_errors(void) {
   eduauth_test_server *s = NULL;
@@ -293,5 +341,7 @@ int main(void) {
   C_TEST_RUN(test_skewed_server_clock);
   C_TEST_RUN(test_sleep_past_expiry);
   C_TEST_RUN(test_rtm_shape);
+  C_TEST_RUN(test_fault_steps);
+  C_TEST_RUN(test_stopped_server);
   return c_test_finish();
 }
