@@ -299,6 +299,10 @@ static void test_kit_argument_errors(void) {
   CHECK_CONTAINS(eduauth_test_server_error_last(), "unknown field \"stauts\"");
   CHECK_RC(eduauth_test_server_script(s, "{\"body\":\"json\"}"), EDUAUTH_E_INVALID_ARGUMENT);
   CHECK_CONTAINS(eduauth_test_server_error_last(), "\"body\" \"json\" is not one of");
+  CHECK_RC(eduauth_test_server_script(s, "{\"delay_ms\":18446744073709551615}"), EDUAUTH_E_INVALID_ARGUMENT);
+  CHECK_CONTAINS(eduauth_test_server_error_last(), "step 0: \"delay_ms\" 18446744073709551615 is out of range 0..600000");
+  CHECK_RC(eduauth_test_server_script(s, "{\"expire_s\":\"600\"}"), EDUAUTH_E_INVALID_ARGUMENT);
+  CHECK_CONTAINS(eduauth_test_server_error_last(), "step 0: \"expire_s\" \"600\" must be an integer");
   CHECK_RC(eduauth_test_server_script(s, "[{"), EDUAUTH_E_INVALID_ARGUMENT);
   CHECK_CONTAINS(eduauth_test_server_error_last(), "not valid JSON");
   CHECK_RC(eduauth_test_server_script(s, NULL), EDUAUTH_E_INVALID_ARGUMENT);
@@ -329,6 +333,13 @@ static void test_kit_argument_errors(void) {
   CHECK_RC(eduauth_fake_clock_await_waiters(c, 1, 0), EDUAUTH_E_TIMEOUT);
   CHECK_RC(eduauth_fake_clock_unix_ms(&ms, NULL), EDUAUTH_E_INVALID_ARGUMENT);
   CHECK_RC(eduauth_client_config_set_clock(NULL, c), EDUAUTH_E_INVALID_ARGUMENT);
+  {
+    eduauth_client_config *config = NULL;
+    CHECK_OK(eduauth_client_config_new(&config));
+    CHECK_OK(eduauth_client_config_set_clock(config, c));
+    CHECK_OK(eduauth_client_config_set_clock(config, NULL)); /* back to the system clocks */
+    eduauth_client_config_free(config);
+  }
   eduauth_fake_clock_free(c);
   eduauth_fake_clock_free(NULL);
 }

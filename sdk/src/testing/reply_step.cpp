@@ -15,11 +15,13 @@ Error bad(size_t index, const std::string &field, const std::string &what) {
 }
 
 int64_t integer(const json &v, size_t index, const char *field, int64_t lo, int64_t hi) {
+  const auto range = [&] {
+    return bad(index, field, v.dump() + " is out of range " + std::to_string(lo) + ".." + std::to_string(hi));
+  };
   if (!v.is_number_integer()) throw bad(index, field, v.dump() + " must be an integer");
-  const int64_t n =
-      v.is_number_unsigned() && v.get<uint64_t>() > static_cast<uint64_t>(hi) ? hi + 1 : v.get<int64_t>();
-  if (n < lo || n > hi)
-    throw bad(index, field, v.dump() + " is out of range " + std::to_string(lo) + ".." + std::to_string(hi));
+  if (v.is_number_unsigned() && v.get<uint64_t>() > static_cast<uint64_t>(hi)) throw range();
+  const int64_t n = v.get<int64_t>();
+  if (n < lo || n > hi) throw range();
   return n;
 }
 
