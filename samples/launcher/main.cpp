@@ -110,7 +110,7 @@ int main(int argc, char **argv) {
   }
 
   std::unique_ptr<TokenClient> client;
-  CachedToken fetched;
+  TokenPtr fetched;
   const TokenKey key{options.inputs.room_uuid, options.inputs.user_uuid, static_cast<int32_t>(options.inputs.role_type)};
   try {
     SourceConfig source = make_source(options.preset, options.server);
@@ -127,10 +127,10 @@ int main(int argc, char **argv) {
     std::cerr << "eduauth-launch: token fetch failed (" << errc_name(e.code()) << "): " << e.what() << "\n";
     return e.code() == Errc::invalid_argument ? 2 : 3;
   }
-  launcher::print_summary(fetched);
+  launcher::print_summary(*fetched);
 
   try {
-    const launch::LaunchOption option = launcher::build_option(options, fetched.token);
+    const launch::LaunchOption option = launcher::build_option(options, fetched->token);
     const std::string compact = launcher::option_json(options, option, -1);
     if (options.watch_s > 0) std::cout << "{\"launchOption\":" << compact << "}" << std::endl;
     else std::cout << launcher::option_json(options, option, 2) << std::endl;

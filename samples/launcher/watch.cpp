@@ -34,7 +34,7 @@ int watch(TokenClient &client, const Options &options, const TokenKey &key) {
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
   const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(options.watch_s);
-  std::string current = client.get(key).token; // the token already printed
+  std::string current = client.get(key)->token; // the token already printed
   while (!g_stop) {
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now());
     if (left.count() <= 0) break;

@@ -97,13 +97,13 @@ int run_fetch(const std::vector<std::string> &args, Io &io) {
   const TokenKey key{parsed.require("room-uuid"), parsed.require("user-uuid"),
                      to_classroom_role("role", parsed.require("role"))};
   TokenClient client(std::move(config));
-  const CachedToken token = client.get(key);
+  const TokenPtr token = client.get(key);
   if (watch_s == 0) {
-    io.out << token::to_json(token.decoded, 2) << '\n';
+    io.out << token::to_json(token->decoded, 2) << '\n';
     return kExitOk;
   }
 
-  io.out << token::to_json(token.decoded) << std::endl;
+  io.out << token::to_json(token->decoded) << std::endl;
   const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(watch_s);
   for (auto now = std::chrono::steady_clock::now(); now < until; now = std::chrono::steady_clock::now()) {
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - now);

@@ -71,7 +71,7 @@ TEST(ClientOverHttp, SampleServerOverHttpsEndToEnd) {
   TokenClient client(config_for(make_http_fetcher(make_source("education", server.base_url()), o)));
 
   const TokenKey key{"room-e2e", "teacher-1", 1};
-  const CachedToken t = client.get(key);
+  const CachedToken t = *client.get(key);
   EXPECT_EQ(t.decoded.app_id(), kAppId);
   EXPECT_EQ(t.expires_at, t.issued_at + 3600);
   EXPECT_NEAR(static_cast<double>(t.issued_at), static_cast<double>(unix_now()), 5.0);
@@ -84,15 +84,15 @@ TEST(ClientOverHttp, SampleServerOverHttpsEndToEnd) {
   EXPECT_EQ(ev->fingerprint, t.fingerprint);
   EXPECT_EQ(ev->expires_at, t.expires_at);
 
-  EXPECT_EQ(client.get(key).token, t.token); // cached
+  EXPECT_EQ(client.get(key)->token, t.token); // cached
 }
 
 TEST(ClientOverHttp, CachedTokenIsServedWithoutANewRequest) {
   FaultServer server;
   TokenClient client(config_for(fault_fetcher(server, "/ok")));
   const TokenKey key{"room", "user", 2};
-  const std::string first = client.get(key).token;
-  for (int i = 0; i < 50; ++i) ASSERT_EQ(client.get(key).token, first);
+  const std::string first = client.get(key)->token;
+  for (int i = 0; i < 50; ++i) ASSERT_EQ(client.get(key)->token, first);
   EXPECT_EQ(server.count("/ok"), 1);
   EXPECT_EQ(first, server.last_token("/ok"));
 }
@@ -132,7 +132,7 @@ TEST(ClientOverHttp, SixtyFourThreadsOnAColdKeyMakeExactlyOneRequest) { // C-10
   for (int i = 0; i < 64; ++i)
     threads.emplace_back([&, i] {
       try {
-        tokens[static_cast<size_t>(i)] = client.get(key).token;
+        tokens[static_cast<size_t>(i)] = client.get(key)->token;
       } catch (const Error &) {
         ++failures;
       }

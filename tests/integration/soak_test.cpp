@@ -47,7 +47,7 @@ TEST(Soak, EightSecondTokensForFortySeconds) {
     callers.emplace_back([&] {
       while (!stop) {
         try {
-          const CachedToken t = client.get(key, 3000ms);
+          const CachedToken t = *client.get(key, 3000ms);
           if (t.expires_at * 1000 <= now_ms()) ++expired_served;
           ++gets;
         } catch (const Error &) {

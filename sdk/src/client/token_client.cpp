@@ -10,9 +10,14 @@
 //   blocked   until blocked_until_boot, a cold get() fails fast with blocked_status
 //             (reauth_required or token_rejected) instead of fetching (C-11).
 // Every wait goes through Clock::wait_until on cv_, so a FakeClock drives it all.
+//
+// Read path: a cached get() does not take mu_. Every change of a served token bumps
+// generation_ (mu_ held); threads memoise what they were served per generation
+// (read_cache.hpp) and re-check both deadlines on every hit.
 #include "eduauth/client.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <random>
 #include <thread>
@@ -22,6 +27,7 @@
 #include "event_hub.hpp"
 #include "fetched_token.hpp"
 #include "eduauth/log.hpp"
+#include "read_cache.hpp"
 #include "refresh_plan.hpp"
 
 namespace eduauth {
@@ -41,7 +47,7 @@ struct Flight {
 };
 
 struct Entry {
-  std::optional<CachedToken> current;
+  TokenPtr current; // the served token (null: none); replaced, never modified in place
   int64_t lifetime_s = 0;
   int64_t will_expire_at_boot = kNoDeadline;
   bool will_expire_sent = false;
@@ -93,7 +99,10 @@ public:
   ~Impl();
   void start();
 
-  CachedToken get(const TokenKey &key, std::chrono::milliseconds timeout);
+  /// The memoised token of this thread for `key` if nothing changed and it is valid now
+  /// (no lock); nullptr otherwise.
+  TokenPtr try_cached(const TokenKey &key) const;
+  TokenPtr get(const TokenKey &key, std::chrono::milliseconds timeout);
   void get_async(const TokenKey &key, std::function<void(const TokenResult &)> callback);
   void prefetch(const TokenKey &key);
   bool invalidate(const TokenKey &key, const std::string &token);
@@ -105,6 +114,10 @@ public:
 
 private:
   bool valid_now(const CachedToken &t) const;
+  void changed() { generation_.fetch_add(1, std::memory_order_acq_rel); } // mu_ held
+  void remember(const TokenKey &key, const TokenPtr &token) const {     // mu_ held
+    read_cache_store(serial_, generation_.load(std::memory_order_relaxed), key, token);
+  }
   void drop_if_expired(const TokenKey &key, Entry &e);
   void start_flight(const TokenKey &key, Entry &e);
   void run_fetch(TokenKey key, std::shared_ptr<Flight> flight, uint64_t id);
@@ -125,6 +138,8 @@ private:
   std::condition_variable cv_; // state changes: flights done, new schedules, close
   std::mt19937_64 rng_;
   std::map<TokenKey, Entry> entries_;
+  const uint64_t serial_ = next_client_serial();
+  std::atomic<uint64_t> generation_{1}; // bumped (mu_ held) whenever a served token changes
   bool closed_ = false;
   std::thread scheduler_;
   uint64_t next_fetch_id_ = 1;
@@ -174,6 +189,7 @@ void TokenClient::Impl::drop_if_expired(const TokenKey &key, Entry &e) {
   ev.fingerprint = e.current->fingerprint;
   ev.expires_at = e.current->expires_at;
   e.current.reset();
+  changed();
   e.will_expire_at_boot = kNoDeadline;
   hub.publish(ev);
 }
@@ -184,6 +200,9 @@ void TokenClient::Impl::start_flight(const TokenKey &key, Entry &e) {
   e.refetch_after_rejection = false;
   e.flight = flight;
   e.scheduled = false;
+  // A refresh of a served token: readers leave their memo for the locked path until it
+  // ends (rare and short), so gets served meanwhile can be seen and counted there.
+  if (e.current) changed();
   const uint64_t id = next_fetch_id_++;
   try {
     fetch_threads_.emplace(id, std::thread([self = shared_from_this(), key, flight, id] {
@@ -200,6 +219,7 @@ void TokenClient::Impl::start_flight(const TokenKey &key, Entry &e) {
 void TokenClient::Impl::run_fetch(TokenKey key, std::shared_ptr<Flight> flight, uint64_t id) {
   if (log_enabled(LogLevel::debug))
     log_write(LogLevel::debug, kLog, "fetching token for " + describe_key(key) + " from " + fetcher_->source_id());
+  const int64_t sent_unix_ms = clock_->unix_ms(), sent_boot_ms = clock_->boot_ms();
   FetchResult fetched;
   try {
     fetched = fetcher_->fetch(key);
@@ -217,7 +237,7 @@ void TokenClient::Impl::run_fetch(TokenKey key, std::shared_ptr<Flight> flight, 
     fetched.status = Errc::bad_response;
     fetched.message = "token server returned an empty token";
   }
-  const Receipt receipt{clock_->unix_ms(), clock_->boot_ms()};
+  const Receipt receipt{clock_->unix_ms(), clock_->boot_ms(), sent_unix_ms, sent_boot_ms};
 
   // Decoding and checks need no lock.
   std::optional<AcceptedToken> accepted;
@@ -261,13 +281,15 @@ std::string TokenClient::Impl::finish(const TokenKey &key, const std::shared_ptr
   std::string line;
 
   if (accepted) {
+    auto token = std::make_shared<const CachedToken>(std::move(accepted->token));
     flight->result.status = Errc::ok;
-    flight->result.token = accepted->token;
-    line = "installed token " + accepted->token.fingerprint + " for " + describe_key(key) + ", expires_at " +
-           std::to_string(accepted->token.expires_at) + ", skew " + std::to_string(accepted->token.skew_ms) + " ms";
+    flight->result.token = token;
+    line = "installed token " + token->fingerprint + " for " + describe_key(key) + ", expires_at " +
+           std::to_string(token->expires_at) + ", skew " + std::to_string(token->skew_ms) + " ms";
     if (e) {
-      const CachedToken &t = accepted->token;
-      e->current = t;
+      const CachedToken &t = *token;
+      e->current = token;
+      changed();
       e->lifetime_s = accepted->lifetime_s;
       e->failures = 0;
       e->blocked_until_boot = 0;
@@ -352,7 +374,13 @@ void check_key(const TokenKey &key) {
 }
 } // namespace
 
-CachedToken TokenClient::Impl::get(const TokenKey &key, std::chrono::milliseconds timeout) {
+TokenPtr TokenClient::Impl::try_cached(const TokenKey &key) const {
+  const TokenPtr *t = read_cache_find(serial_, generation_.load(std::memory_order_acquire), key);
+  if (t && valid_now(**t)) return *t;
+  return nullptr;
+}
+
+TokenPtr TokenClient::Impl::get(const TokenKey &key, std::chrono::milliseconds timeout) {
   check_key(key);
   std::unique_lock<std::mutex> lk(mu_);
   if (closed_) throw_closed();
@@ -361,7 +389,10 @@ CachedToken TokenClient::Impl::get(const TokenKey &key, std::chrono::millisecond
   const int64_t deadline = wait_ms >= kNoDeadline - now ? kNoDeadline : now + wait_ms; // milliseconds::max() = forever
   Entry &e = entries_[key]; // std::map references stay valid until forget() erases the key
   drop_if_expired(key, e);
-  if (e.current) return *e.current;
+  if (e.current) {
+    if (!e.flight) remember(key, e.current); // during a refresh, stay on the locked path
+    return e.current;
+  }
   std::shared_ptr<Flight> flight = e.flight;
   if (!flight) {
     if (clock_->boot_ms() < e.blocked_until_boot)
@@ -380,7 +411,11 @@ CachedToken TokenClient::Impl::get(const TokenKey &key, std::chrono::millisecond
     clock_->wait_until(lk, cv_, deadline);
   }
   if (closed_) throw_closed();
-  if (flight->result.ok()) return *flight->result.token;
+  if (flight->result.ok()) {
+    auto it = entries_.find(key);
+    if (it != entries_.end() && it->second.current == flight->result.token) remember(key, flight->result.token);
+    return flight->result.token;
+  }
   throw Error(flight->result.status, flight->result.message);
 }
 
@@ -393,7 +428,7 @@ void TokenClient::Impl::get_async(const TokenKey &key, std::function<void(const 
   drop_if_expired(key, e);
   TokenResult now;
   if (e.current) {
-    now.token = *e.current;
+    now.token = e.current;
   } else if (!e.flight && clock_->boot_ms() < e.blocked_until_boot) {
     now.status = e.blocked_status;
     now.message = e.blocked_message + " (cool-down, no request sent)";
@@ -429,6 +464,7 @@ bool TokenClient::Impl::invalidate(const TokenKey &key, const std::string &token
     Entry &e = it->second;
     const std::string fp = e.current->fingerprint;
     e.current.reset();
+    changed();
     e.will_expire_at_boot = kNoDeadline;
     ++e.rejections;
     if (e.rejections >= 2) {
@@ -467,7 +503,7 @@ bool TokenClient::Impl::invalidate(const TokenKey &key, const std::string &token
 void TokenClient::Impl::forget(const TokenKey &key) {
   std::lock_guard<std::mutex> lk(mu_);
   if (closed_) throw_closed();
-  entries_.erase(key);
+  if (entries_.erase(key) > 0) changed();
 }
 
 void TokenClient::Impl::scheduler_loop() {
@@ -520,6 +556,8 @@ void TokenClient::Impl::close() {
     std::lock_guard<std::mutex> lk(mu_);
     if (closed_) return;
     closed_ = true;
+    changed(); // no thread's memo is served any more: get() takes the locked path and throws
+
     TokenResult closed;
     closed.status = Errc::closed;
     closed.message = "the token client is closed";
@@ -567,12 +605,15 @@ TokenClient::TokenClient(ClientConfig config) {
 
 TokenClient::~TokenClient() { close(); }
 
-CachedToken TokenClient::get(const TokenKey &key, std::chrono::milliseconds timeout) {
+TokenPtr TokenClient::get(const TokenKey &key, std::chrono::milliseconds timeout) {
+  // Fast path without touching impl_'s shared count: this object (and so impl_) is alive
+  // for the whole call.
+  if (TokenPtr t = impl_->try_cached(key)) return t;
   auto impl = impl_; // a caller blocked here keeps the state alive through close()
   return impl->get(key, timeout);
 }
 
-CachedToken TokenClient::get(const TokenKey &key) { return get(key, impl_->config.default_timeout); }
+TokenPtr TokenClient::get(const TokenKey &key) { return get(key, impl_->config.default_timeout); }
 
 void TokenClient::get_async(const TokenKey &key, std::function<void(const TokenResult &)> callback) {
   impl_->get_async(key, std::move(callback));

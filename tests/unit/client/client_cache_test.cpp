@@ -14,13 +14,13 @@ using namespace std::chrono_literals;
 TEST_F(ClientTest, GetFetchesOnceThenServesTheCachedToken) {
   auto fetcher = ScriptedFetcher::fresh_tokens(clock);
   TokenClient client(config_for(fetcher));
-  const CachedToken a = client.get(key);
-  const CachedToken b = client.get(key);
+  const CachedToken a = *client.get(key);
+  const CachedToken b = *client.get(key);
   EXPECT_EQ(fetcher->calls(), 1);
   EXPECT_EQ(a.token, b.token);
   EXPECT_EQ(a.expires_at, clock->unix_ms() / 1000 + 3600);
-  EXPECT_EQ(a.local_deadline_boot_ms, clock->boot_ms() + 3'600'000);
-  EXPECT_EQ(a.local_deadline_unix_ms, clock->unix_ms() + 3'600'000);
+  EXPECT_EQ(a.local_deadline_boot_ms, clock->boot_ms() + 3'600'000 - kResolutionMs);
+  EXPECT_EQ(a.local_deadline_unix_ms, clock->unix_ms() + 3'600'000 - kResolutionMs);
   EXPECT_EQ(a.fingerprint, token::fingerprint(a.token));
   EXPECT_EQ(a.decoded.v007.services.size(), 3u); // APaaS + RTM + Chat
   const Event ev = wait_event(client, EventType::refreshed);
@@ -33,7 +33,7 @@ TEST_F(ClientTest, GetFetchesOnceThenServesTheCachedToken) {
 TEST_F(ClientTest, AnUnlimitedTimeoutDoesNotOverflow) {
   auto fetcher = ScriptedFetcher::fresh_tokens(clock);
   TokenClient client(config_for(fetcher));
-  EXPECT_FALSE(client.get(key, std::chrono::milliseconds::max()).token.empty());
+  EXPECT_FALSE(client.get(key, std::chrono::milliseconds::max())->token.empty());
   EXPECT_EQ(code_of([&] { client.get(key_of("r", "u"), std::chrono::milliseconds(-5)); }), Errc::timeout);
 }
 
@@ -41,7 +41,7 @@ TEST_F(ClientTest, EventsCanLeaveTheTokenOut) {
   auto cfg = config_for(ScriptedFetcher::fresh_tokens(clock));
   cfg.events_carry_token = false;
   TokenClient client(cfg);
-  const CachedToken t = client.get(key);
+  const CachedToken t = *client.get(key);
   const Event ev = wait_event(client, EventType::refreshed);
   EXPECT_EQ(ev.token, "");
   EXPECT_EQ(ev.fingerprint, t.fingerprint);
@@ -56,7 +56,7 @@ TEST_P(Stampede, C10_ManyThreadsOnAColdKeyMakeExactlyOneFetch) {
   TokenClient client(config_for(fetcher));
   std::vector<std::string> got(static_cast<size_t>(threads));
   std::vector<std::thread> ts;
-  for (int i = 0; i < threads; ++i) ts.emplace_back([&, i] { got[static_cast<size_t>(i)] = client.get(key, 60s).token; });
+  for (int i = 0; i < threads; ++i) ts.emplace_back([&, i] { got[static_cast<size_t>(i)] = client.get(key, 60s)->token; });
   ASSERT_TRUE(fetcher->await_calls(1));
   ASSERT_TRUE(clock->await_waiters(static_cast<size_t>(threads) + 1)); // all callers + the scheduler wait
   fetcher->open_gate();
@@ -101,8 +101,8 @@ TEST_F(ClientTest, C10_DifferentKeysFetchInParallel) {
   TokenClient client(config_for(fetcher));
   const TokenKey k2 = key_of("room-1", "bob", 2);
   std::string a, b;
-  std::thread ta([&] { a = client.get(key, 60s).token; });
-  std::thread tb([&] { b = client.get(k2, 60s).token; });
+  std::thread ta([&] { a = client.get(key, 60s)->token; });
+  std::thread tb([&] { b = client.get(k2, 60s)->token; });
   ASSERT_TRUE(fetcher->await_calls(2)); // both fetches are inside the fetcher at once
   EXPECT_EQ(fetcher->in_fetch(), 2);
   fetcher->open_gate();
@@ -221,8 +221,8 @@ TEST_F(ClientTest, CallbacksMayCallBackIntoTheClient) {
     TokenClient *c = self.load();
     // Re-entry from the dispatcher thread: a cached get, a blocking cold get on another
     // key, an invalidate of a stale token. None may deadlock.
-    const std::string cached = c->get(key).token;
-    const std::string cold = c->get(other).token;
+    const std::string cached = c->get(key)->token;
+    const std::string cold = c->get(other)->token;
     const bool dropped = c->invalidate(key, "007-not-the-current-token");
     std::lock_guard<std::mutex> lk(mu);
     seen.push_back(cached == ev.token && !cold.empty() && !dropped ? "ok" : "bad");

@@ -84,7 +84,7 @@ TEST_F(ClientTest, LogsCarryFingerprintsNeverTokens) {
   std::string tok;
   {
     TokenClient client(config_for(fetcher));
-    tok = client.get(key).token;
+    tok = client.get(key)->token;
     settle();
     advance(3300s);
     ASSERT_TRUE(fetcher->await_calls(2));

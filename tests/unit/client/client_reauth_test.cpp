@@ -49,20 +49,20 @@ TEST_F(ClientTest, C11_ReauthOnRefreshKeepsTheValidTokenButStopsRetrying) {
     return ok_result(room_user_token(k, c->unix_ms() / 1000, 3600), c->unix_ms(), c->unix_ms() / 1000);
   });
   TokenClient client(config_for(fetcher));
-  const std::string tok = client.get(key).token;
+  const std::string tok = client.get(key)->token;
   settle();
-  advance(3300s);
+  advance(3299s); // refresh time: 3600 s - 1 s resolution - 300 s margin
   ASSERT_TRUE(fetcher->await_calls(2));
   const Event ev = wait_event(client, EventType::reauth_required);
   EXPECT_EQ(ev.http_status, 401);
   EXPECT_EQ(ev.seconds_left, 300);
   settle();
-  EXPECT_EQ(client.get(key, 0ms).token, tok); // still valid: still served
+  EXPECT_EQ(client.get(key, 0ms)->token, tok); // still valid: still served
   advance(299s);
   EXPECT_TRUE(fetcher->no_call_beyond(2));
   advance(1s);
   wait_event(client, EventType::expired);
-  // The 30 s cool-down that began at 3300 s is over: this get() makes one new attempt.
+  // The 30 s cool-down that began at 3299 s is over: this get() makes one new attempt.
   EXPECT_EQ(code_of([&] { client.get(key); }), Errc::reauth_required);
   EXPECT_EQ(fetcher->calls(), 3);
 }
@@ -72,10 +72,10 @@ TEST_F(ClientTest, C11_SecondDownstreamRejectionSurfacesTokenRejected) {
   auto cfg = config_for(fetcher);
   cfg.reauth_cooldown = 30s;
   TokenClient client(cfg);
-  const std::string t1 = client.get(key).token;
+  const std::string t1 = client.get(key)->token;
   EXPECT_FALSE(client.invalidate(key, "007-some-other-token")); // not the current one: ignored
   EXPECT_TRUE(client.invalidate(key, t1));
-  const std::string t2 = client.get(key).token; // refetched once
+  const std::string t2 = client.get(key)->token; // refetched once
   EXPECT_NE(t2, t1);
   EXPECT_EQ(fetcher->calls(), 2);
   EXPECT_FALSE(client.invalidate(key, t1)); // stale report about the old token: ignored
@@ -89,16 +89,16 @@ TEST_F(ClientTest, C11_SecondDownstreamRejectionSurfacesTokenRejected) {
   EXPECT_EQ(ev.status, Errc::token_rejected);
   settle();
   advance(30s); // after the cool-down a fresh cycle starts
-  EXPECT_NE(client.get(key).token, t2);
+  EXPECT_NE(client.get(key)->token, t2);
   EXPECT_EQ(fetcher->calls(), 3);
 }
 
 TEST_F(ClientTest, ARejectionAfterANormalRefreshStartsCountingAgain) {
   auto fetcher = ScriptedFetcher::fresh_tokens(clock);
   TokenClient client(config_for(fetcher));
-  const std::string t1 = client.get(key).token;
+  const std::string t1 = client.get(key)->token;
   EXPECT_TRUE(client.invalidate(key, t1));
-  const std::string t2 = client.get(key).token;
+  const std::string t2 = client.get(key)->token;
   settle();
   advance(3300s); // scheduled refresh: the token is good again
   ASSERT_TRUE(fetcher->await_calls(3));

@@ -33,18 +33,18 @@ TEST_P(RefreshAt, DefaultMarginWithoutAnyCaller) {
   auto fetcher = ScriptedFetcher::fresh_tokens(clock, lifetime);
   TokenClient client(config_for(fetcher));
   const int64_t t0 = clock->boot_ms();
-  const std::string first = client.get(key).token;
+  const std::string first = client.get(key)->token;
   settle();
-  advance(std::chrono::milliseconds((lifetime - margin_s) * 1000 - 1));
+  advance(std::chrono::milliseconds((lifetime - margin_s) * 1000 - kResolutionMs - 1));
   EXPECT_TRUE(fetcher->no_call_beyond(1)) << "refreshed before expiry - margin";
   clock->advance(1ms);
   ASSERT_TRUE(fetcher->await_calls(2));
-  EXPECT_EQ(fetcher->call_boot_ms()[1], t0 + (lifetime - margin_s) * 1000);
+  EXPECT_EQ(fetcher->call_boot_ms()[1], t0 + (lifetime - margin_s) * 1000 - kResolutionMs);
   const Event ev = wait_event(client, EventType::refreshed); // first fetch's event
   const Event ev2 = wait_event(client, EventType::refreshed);
   EXPECT_EQ(ev.token, first);
   EXPECT_NE(ev2.token, first);
-  EXPECT_EQ(client.get(key, 0ms).token, ev2.token); // the new token is served at once
+  EXPECT_EQ(client.get(key, 0ms)->token, ev2.token); // the new token is served at once
   EXPECT_EQ(fetcher->calls(), 2);
 }
 
@@ -63,9 +63,9 @@ TEST_F(ClientTest, RefreshJitterStaysWithinTenPercentOfTheMargin) {
   // The client's first RNG draw is this jitter: replay it to know the exact instant.
   std::mt19937_64 rng(7);
   const int64_t at = client_detail::refresh_at_boot_ms(client_detail::RefreshPolicy{300, 0.25, 0.1}, 3600,
-                                                       t0 + 3'600'000, t0, rng);
-  ASSERT_GE(at, t0 + 3'270'000);
-  ASSERT_LE(at, t0 + 3'330'000);
+                                                       t0 + 3'600'000 - kResolutionMs, t0, rng);
+  ASSERT_GE(at, t0 + 3'270'000 - kResolutionMs);
+  ASSERT_LE(at, t0 + 3'330'000 - kResolutionMs);
   advance(std::chrono::milliseconds(at - t0 - 1));
   EXPECT_TRUE(fetcher->no_call_beyond(1));
   clock->advance(1ms);
@@ -77,21 +77,21 @@ TEST_F(ClientTest, FailedRefreshKeepsServingAndBacksOffWithGrowingWindows) {
   auto fetcher = good_then(clock, 1, [](int) { return error_result(Errc::http_status, 500, "HTTP 500"); });
   TokenClient client(config_for(fetcher));
   const int64_t t0 = clock->boot_ms();
-  const std::string tok = client.get(key).token;
+  const std::string tok = client.get(key)->token;
   wait_event(client, EventType::refreshed);
   settle();
-  advance(3300s); // refresh time: fails
+  advance(3299s); // refresh time (3600 s - 1 s resolution - 300 s margin): fails
   ASSERT_TRUE(fetcher->await_calls(2));
   Event ev = wait_event(client, EventType::refresh_failed);
   EXPECT_EQ(ev.status, Errc::http_status);
   EXPECT_EQ(ev.http_status, 500);
   EXPECT_EQ(ev.message, "HTTP 500");
   EXPECT_EQ(ev.seconds_left, 300);
-  EXPECT_EQ(client.get(key, 0ms).token, tok); // still served
+  EXPECT_EQ(client.get(key, 0ms)->token, tok); // still served
   // Replay the client's draws (no refresh jitter configured): attempt n waits U[0, 2^(n-1) s].
   std::mt19937_64 rng(42);
   const BackoffPolicy policy{1000, 60000};
-  int64_t t = t0 + 3'300'000;
+  int64_t t = t0 + 3'299'000;
   for (int attempt = 1; attempt <= 4; ++attempt) {
     const int64_t d = client_detail::backoff_delay_ms(policy, attempt, FailureKind::transient, std::nullopt, rng);
     ASSERT_LE(d, 1000 << (attempt - 1));
@@ -106,7 +106,7 @@ TEST_F(ClientTest, FailedRefreshKeepsServingAndBacksOffWithGrowingWindows) {
     settle();
     t += d;
   }
-  EXPECT_EQ(client.get(key, 0ms).token, tok);
+  EXPECT_EQ(client.get(key, 0ms)->token, tok);
 }
 
 TEST_F(ClientTest, RetryAfterIsHonoured) {
@@ -135,7 +135,7 @@ TEST_F(ClientTest, C09_ExpiredTokensFromTheServerAreRefusedWithoutAHotLoop) {
     return ok_result(room_user_token(key, startup - 3700 + 3300, 3600), c->unix_ms(), c->unix_ms() / 1000);
   });
   TokenClient client(config_for(fetcher));
-  const std::string tok = client.get(key).token;
+  const std::string tok = client.get(key)->token;
   settle();
   advance(3400s); // refresh due at 3300 s; the stale token expired 100+ s before the server's Date
   ASSERT_TRUE(fetcher->await_calls(2));
@@ -153,7 +153,7 @@ TEST_F(ClientTest, C09_ExpiredTokensFromTheServerAreRefusedWithoutAHotLoop) {
     const int64_t d = client_detail::backoff_delay_ms(policy, attempt, FailureKind::bad_token, std::nullopt, rng);
     advance(std::chrono::milliseconds(t + d - 1 - clock->boot_ms()));
     EXPECT_TRUE(fetcher->no_call_beyond(attempt + 1, 20ms)) << "retry " << attempt << " came early";
-    ASSERT_EQ(client.get(key, 0ms).token, tok); // the previous token is still served
+    ASSERT_EQ(client.get(key, 0ms)->token, tok); // the previous token is still served
     clock->advance(1ms);
     ASSERT_TRUE(fetcher->await_calls(attempt + 2));
     EXPECT_EQ(wait_event(client, EventType::refresh_failed).status, Errc::expired_from_server);
@@ -187,15 +187,15 @@ TEST_F(ClientTest, WillExpireThenExpiredWhenRefreshKeepsFailing) {
   cfg.will_expire_lead = 60s;
   cfg.backoff_initial = 60000ms; // keep retries sparse for this test
   TokenClient client(cfg);
-  const std::string tok = client.get(key).token;
+  const std::string tok = client.get(key)->token;
   settle();
-  advance(3539s);
-  advance(1s); // 60 s left
+  advance(3538s);
+  advance(1s); // 60 s left (3600 s - 1 s resolution)
   const Event we = wait_event(client, EventType::will_expire);
   EXPECT_EQ(we.key, key);
   EXPECT_EQ(we.seconds_left, 60);
   advance(59'999ms);
-  EXPECT_EQ(client.get(key, 0ms).token, tok); // served up to the last millisecond
+  EXPECT_EQ(client.get(key, 0ms)->token, tok); // served up to the last millisecond
   advance(1ms);
   const Event ex = wait_event(client, EventType::expired);
   EXPECT_EQ(ex.key, key);
@@ -207,12 +207,12 @@ TEST_F(ClientTest, WillExpireThenExpiredWhenRefreshKeepsFailing) {
 TEST_F(ClientTest, SleepPastExpiryNeverServesTheOldToken) {
   auto fetcher = ScriptedFetcher::fresh_tokens(clock);
   TokenClient client(config_for(fetcher));
-  const std::string before = client.get(key).token;
+  const std::string before = client.get(key)->token;
   settle();
   const int64_t mono = clock->monotonic_ms();
   clock->suspend(2h); // laptop lid closed: boot time and wall time move, monotonic does not
   EXPECT_EQ(clock->monotonic_ms(), mono);
-  const std::string after = client.get(key).token;
+  const std::string after = client.get(key)->token;
   EXPECT_NE(after, before);
   EXPECT_EQ(token::decode(after).v007.issue_ts, clock->unix_ms() / 1000);
   EXPECT_EQ(wait_event(client, EventType::refreshed).token, before);
@@ -221,17 +221,17 @@ TEST_F(ClientTest, SleepPastExpiryNeverServesTheOldToken) {
 TEST_F(ClientTest, WallClockJumpsCannotExtendOrKeepAToken) {
   auto fetcher = ScriptedFetcher::fresh_tokens(clock);
   TokenClient client(config_for(fetcher));
-  const std::string t1 = client.get(key).token;
+  const std::string t1 = client.get(key)->token;
   // Wall clock set back 2 h: boot time still expires the token on schedule.
   clock->jump_wall(-2h);
   settle();
-  EXPECT_EQ(client.get(key, 0ms).token, t1);
+  EXPECT_EQ(client.get(key, 0ms)->token, t1);
   clock->advance(3601s);
-  const std::string t2 = client.get(key).token;
+  const std::string t2 = client.get(key)->token;
   EXPECT_NE(t2, t1);
   // Wall clock jumps forward past the deadline (boot time did not move): not served either.
   clock->jump_wall(2h);
-  const std::string t3 = client.get(key).token;
+  const std::string t3 = client.get(key)->token;
   EXPECT_NE(t3, t2);
 }
 
@@ -242,17 +242,17 @@ TEST_P(Skew, ServerClockTwoHoursOffIsCorrected) {
   auto fetcher = ScriptedFetcher::fresh_tokens(clock, 3600, offset_s);
   TokenClient client(config_for(fetcher));
   const int64_t t0 = clock->boot_ms();
-  const CachedToken t = client.get(key);
+  const CachedToken t = *client.get(key);
   EXPECT_EQ(t.skew_ms, offset_s * 1000);
   EXPECT_EQ(t.expires_at, clock->unix_ms() / 1000 + offset_s + 3600);
-  EXPECT_EQ(t.local_deadline_unix_ms, clock->unix_ms() + 3'600'000);
+  EXPECT_EQ(t.local_deadline_unix_ms, clock->unix_ms() + 3'600'000 - kResolutionMs);
   settle();
-  advance(3'299'999ms);
+  advance(3'298'999ms);
   EXPECT_TRUE(fetcher->no_call_beyond(1));
-  EXPECT_EQ(client.get(key, 0ms).token, t.token);
+  EXPECT_EQ(client.get(key, 0ms)->token, t.token);
   clock->advance(1ms);
   ASSERT_TRUE(fetcher->await_calls(2));
-  EXPECT_EQ(fetcher->call_boot_ms()[1], t0 + 3'300'000);
+  EXPECT_EQ(fetcher->call_boot_ms()[1], t0 + 3'299'000);
 }
 
 INSTANTIATE_TEST_SUITE_P(PlusMinusTwoHours, Skew, ::testing::Values(int64_t{7200}, int64_t{-7200}));
@@ -265,10 +265,10 @@ TEST_F(ClientTest, BackgroundRefreshAndOnDemandGetCoalesce) {
   fetcher->close_gate();
   advance(3300s); // background refresh starts and hangs in the server
   ASSERT_TRUE(fetcher->await_calls(2));
-  EXPECT_EQ(token::decode(client.get(key, 0ms).token).v007.salt, 1u); // still valid: served at once
+  EXPECT_EQ(token::decode(client.get(key, 0ms)->token).v007.salt, 1u); // still valid: served at once
   clock->advance(301s); // the old token expires while the refresh is still in flight
   std::string got;
-  std::thread t([&] { got = client.get(key, 60s).token; });
+  std::thread t([&] { got = client.get(key, 60s)->token; });
   ASSERT_TRUE(clock->await_waiters(2)); // the caller joined the flight instead of fetching
   EXPECT_EQ(fetcher->calls(), 2);
   fetcher->open_gate();
