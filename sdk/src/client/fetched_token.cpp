@@ -160,8 +160,18 @@ AcceptedToken accept_fetched_token(const FetchResult &result, const TokenKey &ke
   out.token.decoded = std::move(decoded);
   out.token.expires_at = expires_at;
   out.token.issued_at = issued_at;
-  out.token.local_deadline_unix_ms = receipt.unix_ms + remaining_s * 1000;
-  out.token.local_deadline_boot_ms = receipt.boot_ms + remaining_s * 1000;
+  if (is007 || result.server_date_unix) {
+    // Server frame, whole seconds: count from the send time and drop the resolution second.
+    const int64_t remaining_ms = remaining_s * 1000 - 1000;
+    const bool sent_known = receipt.sent_unix_ms >= 0 && receipt.sent_boot_ms >= 0;
+    out.token.local_deadline_unix_ms = (sent_known ? receipt.sent_unix_ms : receipt.unix_ms) + remaining_ms;
+    out.token.local_deadline_boot_ms = (sent_known ? receipt.sent_boot_ms : receipt.boot_ms) + remaining_ms;
+  } else {
+    // 006 without Date: expires_at is compared with the local wall clock, to the millisecond.
+    const int64_t remaining_ms = expires_at * 1000 - receipt.unix_ms;
+    out.token.local_deadline_unix_ms = receipt.unix_ms + remaining_ms;
+    out.token.local_deadline_boot_ms = receipt.boot_ms + remaining_ms;
+  }
   out.token.skew_ms = skew_ms;
   out.token.fingerprint = fp;
   out.lifetime_s = is007 ? expires_at - issued_at : remaining_s;

@@ -19,6 +19,11 @@
 
 namespace eduauth::test {
 
+/// Local deadlines lose 1 s to the whole-second resolution of Date / issue_ts
+/// (fetched_token.hpp): a token of lifetime L fetched at t0 is served until t0 + L - 1 s,
+/// and refreshed at t0 + L - 1 s - margin.
+inline constexpr int64_t kResolutionMs = 1000;
+
 // Agora's public test values (shared/cases/README.md).
 inline constexpr const char *kAppId = "970CA35de60c44645bbae8a215061b33";
 inline constexpr const char *kCert = "5CFd2fd1755d40ecb72977518be15d3b";

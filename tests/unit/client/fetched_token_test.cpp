@@ -25,6 +25,8 @@ Error expect_error(const FetchResult &r, const TokenKey &key, const AcceptPolicy
   return Error(Errc::ok, "");
 }
 
+// Deadlines lose 1 s to the whole-second resolution of Date and issue_ts (the server's clock
+// may have been up to 999 ms past them), so a token is never served past its real expiry.
 TEST(FetchedToken, FreshTokenGetsDeadlinesFromReceiptAndAFingerprint) {
   const auto key = key_of("room-1", "alice", 2);
   const std::string tok = room_user_token(key, kNowS, 3600);
@@ -32,8 +34,8 @@ TEST(FetchedToken, FreshTokenGetsDeadlinesFromReceiptAndAFingerprint) {
   EXPECT_EQ(a.token.token, tok);
   EXPECT_EQ(a.token.expires_at, kNowS + 3600);
   EXPECT_EQ(a.token.issued_at, kNowS);
-  EXPECT_EQ(a.token.local_deadline_boot_ms, 42'000 + 3'600'000);
-  EXPECT_EQ(a.token.local_deadline_unix_ms, kReceipt.unix_ms + 3'600'000);
+  EXPECT_EQ(a.token.local_deadline_boot_ms, 42'000 + 3'599'000);
+  EXPECT_EQ(a.token.local_deadline_unix_ms, kReceipt.unix_ms + 3'599'000);
   EXPECT_EQ(a.token.skew_ms, -250); // Date has 1 s resolution
   EXPECT_EQ(a.token.fingerprint, token::fingerprint(tok));
   EXPECT_EQ(a.token.fingerprint.rfind("sha256:", 0), 0u);
@@ -48,8 +50,8 @@ TEST(FetchedToken, ServerTwoHoursAheadIsCorrectedBySkew) {
                                       key, {}, Receipt{kNowS * 1000, 42'000});
   EXPECT_EQ(a.token.skew_ms, 7'200'000);
   EXPECT_EQ(a.token.expires_at, kNowS + 7200 + 3600);
-  EXPECT_EQ(a.token.local_deadline_unix_ms, (kNowS + 3600) * 1000); // local frame: one hour from now
-  EXPECT_EQ(a.token.local_deadline_boot_ms, 42'000 + 3'600'000);
+  EXPECT_EQ(a.token.local_deadline_unix_ms, (kNowS + 3600) * 1000 - 1000); // local frame: one hour from now
+  EXPECT_EQ(a.token.local_deadline_boot_ms, 42'000 + 3'599'000);
 }
 
 TEST(FetchedToken, ServerTwoHoursBehindIsNotMistakenForExpired) {
@@ -58,8 +60,8 @@ TEST(FetchedToken, ServerTwoHoursBehindIsNotMistakenForExpired) {
   const auto a = accept_fetched_token(ok_result(room_user_token(key, server_now, 3600), kNowS * 1000, server_now),
                                       key, {}, Receipt{kNowS * 1000, 42'000});
   EXPECT_EQ(a.token.skew_ms, -7'200'000);
-  EXPECT_EQ(a.token.local_deadline_unix_ms, (kNowS + 3600) * 1000);
-  EXPECT_EQ(a.token.local_deadline_boot_ms, 42'000 + 3'600'000);
+  EXPECT_EQ(a.token.local_deadline_unix_ms, (kNowS + 3600) * 1000 - 1000);
+  EXPECT_EQ(a.token.local_deadline_boot_ms, 42'000 + 3'599'000);
 }
 
 TEST(FetchedToken, WithoutDateTheTokenIsAssumedIssuedAtReceipt) {
@@ -67,8 +69,20 @@ TEST(FetchedToken, WithoutDateTheTokenIsAssumedIssuedAtReceipt) {
   const auto a = accept_fetched_token(ok_result(room_user_token(key, kNowS - 7200, 600), kNowS * 1000, std::nullopt),
                                       key, {}, Receipt{kNowS * 1000, 42'000});
   EXPECT_EQ(a.token.skew_ms, 0);
-  EXPECT_EQ(a.token.local_deadline_unix_ms, (kNowS + 600) * 1000);
-  EXPECT_EQ(a.token.local_deadline_boot_ms, 42'000 + 600'000);
+  EXPECT_EQ(a.token.local_deadline_unix_ms, (kNowS + 600) * 1000 - 1000);
+  EXPECT_EQ(a.token.local_deadline_boot_ms, 42'000 + 599'000);
+  EXPECT_EQ(a.lifetime_s, 600);
+}
+
+TEST(FetchedToken, DeadlinesCountFromWhenTheRequestWasSent) {
+  // A slow answer: sent at 42.000 s boot, received 2.5 s later. The server read its clock
+  // somewhere in between, so the remaining time counts from the send instant.
+  const auto key = key_of("room-1", "alice", 2);
+  const Receipt slow{kNowS * 1000 + 2500, 44'500, kNowS * 1000, 42'000};
+  const auto a =
+      accept_fetched_token(ok_result(room_user_token(key, kNowS, 600), slow.unix_ms, kNowS), key, {}, slow);
+  EXPECT_EQ(a.token.local_deadline_boot_ms, 42'000 + 599'000);
+  EXPECT_EQ(a.token.local_deadline_unix_ms, kNowS * 1000 + 599'000);
   EXPECT_EQ(a.lifetime_s, 600);
 }
 
@@ -77,7 +91,7 @@ TEST(FetchedToken, DateBehindTheMintingClockNeverStretchesTheLifetime) {
   // Minted at kNowS, but the front server's Date says 10 min earlier.
   const auto a = accept_fetched_token(ok_result(room_user_token(key, kNowS, 3600), kNowS * 1000, kNowS - 600), key,
                                       {}, Receipt{kNowS * 1000, 0});
-  EXPECT_EQ(a.token.local_deadline_boot_ms, 3'600'000);
+  EXPECT_EQ(a.token.local_deadline_boot_ms, 3'599'000);
 }
 
 TEST(FetchedToken, C09_ServerReturnsAnAlreadyExpiredToken) {
