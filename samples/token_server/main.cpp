@@ -13,6 +13,7 @@
 #include <httplib.h>
 
 #include "options.hpp"
+#include "plain_server.hpp"
 #include "token_routes.hpp"
 
 int main(int argc, char **argv) {
@@ -50,7 +51,7 @@ int main(int argc, char **argv) {
       return 2;
     }
   } else {
-    server = std::make_unique<httplib::Server>();
+    server = std::make_unique<PlainServer>();
   }
   install_routes(*server, options);
   // httplib's default socket options add SO_REUSEPORT, which lets a second server bind a port

@@ -296,6 +296,54 @@ TEST_F(TokenServerHttp, LoggedPathsCannotForgeOrCutLines) {
   EXPECT_NE(text.find("GET /bad\\xff\\xc3utf8-\xe2\x82\xac 404 "), std::string::npos) << text;
 }
 
+// The plain-HTTP connection loop (samples/token_server/plain_server.cpp) buffers input and
+// output: pipelined requests are all answered, in order, and the keep-alive limit still holds.
+TEST_F(TokenServerHttp, PipelinedRequestsAreAnsweredInOrderUpToTheKeepAliveLimit) {
+  RawConnection c(server.port());
+  const std::string body = R"({"uid":"pipelined"})";
+  const std::string post = "POST /fetch_rtm_token HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\n"
+                           "Content-Length: " +
+                           std::to_string(body.size()) + "\r\n\r\n" + body;
+  std::string burst = post + post;
+  // 100 requests in all: more would be unread when the server closes, and the kernel would
+  // answer them with a reset.
+  for (int i = 0; i < 98; ++i) burst += "GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n";
+  c.send_all(burst);
+  const std::string res = c.read_all(); // the server closes after its 100th answer
+  std::vector<size_t> starts;
+  for (size_t at = res.find("HTTP/1.1 "); at != std::string::npos; at = res.find("HTTP/1.1 ", at + 1))
+    starts.push_back(at);
+  ASSERT_EQ(starts.size(), 100u) << res.substr(0, 300);
+  starts.push_back(res.size());
+  for (size_t i = 0; i + 1 < starts.size(); ++i) {
+    const std::string one = res.substr(starts[i], starts[i + 1] - starts[i]);
+    EXPECT_EQ(one.rfind("HTTP/1.1 200 ", 0), 0u) << one;
+    const char *expected = i < 2 ? "\"token\":\"007" : "\"status\":\"ok\"";
+    EXPECT_NE(one.find(expected), std::string::npos) << i << ": " << one;
+    // Only the last answer the keep-alive limit (100) allows announces the close.
+    EXPECT_EQ(one.find("Connection: close") != std::string::npos, i == 99) << i << ": " << one;
+  }
+}
+
+// "Expect: 100-continue": the interim answer must reach the client while the server waits for
+// the body (the output buffer is flushed before a read blocks).
+TEST_F(TokenServerHttp, ExpectContinueIsAnsweredBeforeTheBodyIsSent) {
+  RawConnection c(server.port());
+  const std::string body = R"({"roomUuid":"r","userUuid":"u","role":1})";
+  c.send_all("POST /fetch_education_token HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\n"
+             "Expect: 100-continue\r\nConnection: close\r\nContent-Length: " + std::to_string(body.size()) +
+             "\r\n\r\n");
+  char buf[64];
+  const ssize_t n = recv(c.fd, buf, sizeof buf, 0); // 10 s receive timeout (RawConnection)
+  ASSERT_GT(n, 0) << "no 100 Continue before the body";
+  EXPECT_EQ(std::string(buf, static_cast<size_t>(n)).rfind("HTTP/1.1 100 Continue\r\n", 0), 0u);
+  c.send_all(body);
+  const std::string res = c.read_all();
+  const size_t final_at = res.find("HTTP/1.1 200 ");
+  ASSERT_NE(final_at, std::string::npos) << res;
+  EXPECT_NE(res.find("\"token\":\"007", final_at), std::string::npos) << res;
+}
+
 TEST(TokenServer, Ipv6HostIsPrintedInBrackets) {
   TempDir dir;
   TokenServerProcess v6({"--host", "::1"}, kDemoEnv, dir.file("server.log"));
