@@ -4,6 +4,8 @@
 # counter bucket) found in the current corpus plus the given directories, e.g. the scratch
 # corpus of a long run and the generated seeds. Files get libFuzzer's SHA-1 names.
 # usage: merge_corpus.sh FUZZER NAME [DIR...]
+# Extra libFuzzer flags: $EDUAUTH_FUZZ_ARGS, e.g. "-use_counters=0" to keep one input per
+# coverage edge only (far fewer files; used for launch_json, see README.md).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 fuzzer=$1; name=$2; shift 2
@@ -17,7 +19,7 @@ done
 # shellcheck disable=SC2086 # the directory list is split on purpose
 before=$(find $dirs -type f | wc -l)
 # shellcheck disable=SC2086
-"$fuzzer" -merge=1 -timeout=10 -rss_limit_mb=2048 "$tmp" $dirs
+"$fuzzer" -merge=1 -timeout=10 -rss_limit_mb=2048 ${EDUAUTH_FUZZ_ARGS:-} "$tmp" $dirs
 rm -rf "$out"
 mkdir -p "$out"
 cp "$tmp"/* "$out"/
