@@ -29,6 +29,7 @@
 #include "eduauth/error.hpp"
 #include "eduauth/events.hpp"
 #include "eduauth/fetch.hpp"
+#include "eduauth/metrics.hpp"
 #include "eduauth/token.hpp"
 
 namespace eduauth {
@@ -89,6 +90,14 @@ struct ClientConfig {
   /// How long close() waits (REAL milliseconds) for fetches still in flight before it
   /// leaves them to finish on their own (their results are then discarded).
   std::chrono::milliseconds close_grace{5000};
+
+  /// Optional metrics sink (docs/metrics.md): receives a ClientMetrics snapshot every
+  /// `metrics_interval` and once more when the client closes, on the dispatcher thread in
+  /// order with events, never under a client lock. Exceptions it throws are caught and logged.
+  std::function<void(const ClientMetrics &)> metrics_sink;
+  /// Period of metrics_sink on the client's clock (boot time), MILLISECONDS; must be > 0
+  /// when a sink is set.
+  std::chrono::milliseconds metrics_interval{10000};
 };
 
 /// A validated token as served by the client. Plain data; copies are independent.
@@ -181,11 +190,15 @@ public:
   /// Events dropped because the poll queue was full (oldest first), since construction.
   uint64_t dropped_events() const;
 
+  /// Snapshot of the client's counters and gauges (eduauth/metrics.hpp, docs/metrics.md).
+  /// Any thread; takes the client mutex briefly. Also works after close() (the final values).
+  ClientMetrics metrics() const;
+
   /// Stops the client: blocked get() callers and pending get_async callbacks receive
   /// Errc::closed, the scheduler and dispatcher threads are joined, fetches in flight are
   /// awaited up to close_grace. Idempotent; safe from any thread including callbacks
   /// (from a callback it does not wait for that callback itself). After it returns no
-  /// callback runs and every member except next_event/dropped_events throws Error{closed}.
+  /// callback runs and every member except next_event/dropped_events/metrics throws Error{closed}.
   void close();
 
   class Impl;

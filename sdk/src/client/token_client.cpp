@@ -26,6 +26,7 @@
 #include "backoff.hpp"
 #include "event_hub.hpp"
 #include "fetched_token.hpp"
+#include "metrics_recorder.hpp"
 #include "eduauth/log.hpp"
 #include "read_cache.hpp"
 #include "refresh_plan.hpp"
@@ -89,6 +90,8 @@ void check_config(const ClientConfig &c) {
   if (c.default_timeout.count() < 0)
     bad("default_timeout " + std::to_string(c.default_timeout.count()) + " ms is negative");
   if (c.close_grace.count() < 0) bad("close_grace " + std::to_string(c.close_grace.count()) + " ms is negative");
+  if (c.metrics_sink && c.metrics_interval.count() <= 0)
+    bad("metrics_interval " + std::to_string(c.metrics_interval.count()) + " ms must be > 0 when metrics_sink is set");
 }
 
 } // namespace
@@ -108,6 +111,7 @@ public:
   bool invalidate(const TokenKey &key, const std::string &token);
   void forget(const TokenKey &key);
   void close();
+  ClientMetrics metrics() const;
 
   const ClientConfig config;
   EventHub hub;
@@ -122,7 +126,10 @@ private:
   void start_flight(const TokenKey &key, Entry &e);
   void run_fetch(TokenKey key, std::shared_ptr<Flight> flight, uint64_t id);
   std::string finish(const TokenKey &key, const std::shared_ptr<Flight> &flight, const FetchResult &fetched,
-                     std::optional<AcceptedToken> accepted, Errc status, const std::string &message);
+                     std::optional<AcceptedToken> accepted, Errc status, const std::string &message,
+                     int64_t duration_ms);
+  ClientMetrics metrics_locked() const; // mu_ held
+  void post_metrics();                  // mu_ held: queues a snapshot for metrics_sink
   int64_t seconds_left(const Entry &e) const;
   void scheduler_loop();
   void join_finished(std::unique_lock<std::mutex> &lk);
@@ -145,6 +152,8 @@ private:
   uint64_t next_fetch_id_ = 1;
   std::map<uint64_t, std::thread> fetch_threads_; // running fetches
   std::vector<std::thread> finished_;             // ended fetch threads, to be joined
+  MetricsRecorder metrics_;                       // guarded by mu_
+  int64_t next_metrics_boot_ = kNoDeadline;       // next metrics_sink delivery (scheduler)
 };
 
 TokenClient::Impl::Impl(ClientConfig cfg)
@@ -166,6 +175,10 @@ TokenClient::Impl::~Impl() {
 }
 
 void TokenClient::Impl::start() {
+  if (config.metrics_sink) {
+    const int64_t now = clock_->boot_ms(), every = config.metrics_interval.count();
+    next_metrics_boot_ = every >= kNoDeadline - now ? kNoDeadline : now + every;
+  }
   scheduler_ = std::thread([this] { scheduler_loop(); });
 }
 
@@ -208,6 +221,7 @@ void TokenClient::Impl::start_flight(const TokenKey &key, Entry &e) {
     fetch_threads_.emplace(id, std::thread([self = shared_from_this(), key, flight, id] {
                              self->run_fetch(key, flight, id);
                            }));
+    metrics_.fetch_started();
   } catch (const std::system_error &err) {
     e.flight.reset();
     flight->done = true;
@@ -253,7 +267,7 @@ void TokenClient::Impl::run_fetch(TokenKey key, std::shared_ptr<Flight> flight, 
   std::string line;
   {
     std::lock_guard<std::mutex> lk(mu_);
-    line = finish(key, flight, fetched, std::move(accepted), status, message);
+    line = finish(key, flight, fetched, std::move(accepted), status, message, receipt.boot_ms - sent_boot_ms);
     auto it = fetch_threads_.find(id);
     if (it != fetch_threads_.end()) {
       finished_.push_back(std::move(it->second));
@@ -267,8 +281,9 @@ void TokenClient::Impl::run_fetch(TokenKey key, std::shared_ptr<Flight> flight, 
 // Records a fetch outcome (mu_ held) and returns the log line to write after unlocking.
 std::string TokenClient::Impl::finish(const TokenKey &key, const std::shared_ptr<Flight> &flight,
                                       const FetchResult &fetched, std::optional<AcceptedToken> accepted, Errc status,
-                                      const std::string &message) {
+                                      const std::string &message, int64_t duration_ms) {
   flight->done = true;
+  metrics_.fetch_finished(accepted ? Errc::ok : status, duration_ms);
   if (closed_) { // waiters were already told Errc::closed
     flight->result.status = Errc::closed;
     flight->result.message = "the token client is closed";
@@ -390,15 +405,21 @@ TokenPtr TokenClient::Impl::get(const TokenKey &key, std::chrono::milliseconds t
   Entry &e = entries_[key]; // std::map references stay valid until forget() erases the key
   drop_if_expired(key, e);
   if (e.current) {
-    if (!e.flight) remember(key, e.current); // during a refresh, stay on the locked path
+    if (!e.flight)
+      remember(key, e.current); // during a refresh, stay on the locked path
+    else
+      metrics_.served_while_refreshing();
     return e.current;
   }
   std::shared_ptr<Flight> flight = e.flight;
+  if (flight) metrics_.coalesced_waiter();
   if (!flight) {
-    if (clock_->boot_ms() < e.blocked_until_boot)
+    if (clock_->boot_ms() < e.blocked_until_boot) {
+      metrics_.cooldown_refusal();
       throw Error(e.blocked_status, e.blocked_message + " (cool-down: " +
                                         std::to_string(ms_to_s(e.blocked_until_boot - clock_->boot_ms())) +
                                         " s left, no request sent)");
+    }
     start_flight(key, e);
     flight = e.flight;
     if (!flight) throw Error(Errc::internal, "cannot start a fetch thread");
@@ -429,11 +450,16 @@ void TokenClient::Impl::get_async(const TokenKey &key, std::function<void(const 
   TokenResult now;
   if (e.current) {
     now.token = e.current;
+    if (e.flight) metrics_.served_while_refreshing();
   } else if (!e.flight && clock_->boot_ms() < e.blocked_until_boot) {
+    metrics_.cooldown_refusal();
     now.status = e.blocked_status;
     now.message = e.blocked_message + " (cool-down, no request sent)";
   } else {
-    if (!e.flight) start_flight(key, e);
+    if (e.flight)
+      metrics_.coalesced_waiter();
+    else
+      start_flight(key, e);
     if (e.flight) {
       e.flight->async_waiters.push_back(std::move(callback));
       return;
@@ -536,6 +562,14 @@ void TokenClient::Impl::scheduler_loop() {
           wake = std::min(wake, e.next_attempt_boot);
       }
     }
+    if (config.metrics_sink) {
+      if (now >= next_metrics_boot_) {
+        post_metrics();
+        const int64_t every = config.metrics_interval.count();
+        next_metrics_boot_ = every >= kNoDeadline - now ? kNoDeadline : now + every;
+      }
+      wake = std::min(wake, next_metrics_boot_);
+    }
     clock_->wait_until(lk, cv_, wake);
   }
 }
@@ -583,6 +617,7 @@ void TokenClient::Impl::close() {
     // Fetches still blocked in the Fetcher keep the Impl alive and discard their result.
     for (auto &[id, t] : fetch_threads_) t.detach();
     fetch_threads_.clear();
+    if (config.metrics_sink) post_metrics(); // the final values, before the dispatcher stops
     lk.unlock();
     for (auto &t : done) {
       if (t.get_id() == std::this_thread::get_id())
@@ -593,6 +628,33 @@ void TokenClient::Impl::close() {
   }
   hub.stop();
   log_write(LogLevel::debug, kLog, "token client closed");
+}
+
+ClientMetrics TokenClient::Impl::metrics_locked() const {
+  ClientMetrics m = metrics_.counters();
+  const int64_t now = clock_->boot_ms();
+  for (const auto &[key, e] : entries_) {
+    KeyGauges g;
+    g.has_valid_token = e.current && valid_now(*e.current);
+    g.in_flight = e.flight != nullptr;
+    g.backing_off = e.failures > 0 && e.scheduled && !e.flight;
+    g.in_cooldown = now < e.blocked_until_boot;
+    g.consecutive_failures = e.failures;
+    g.retry_in_ms = e.next_attempt_boot - now;
+    MetricsRecorder::add_key(m, g);
+  }
+  return m;
+}
+
+void TokenClient::Impl::post_metrics() {
+  // The hub never calls back into the client, so posting with mu_ held is safe; the sink
+  // itself runs later on the dispatcher thread without any client lock.
+  hub.post([sink = config.metrics_sink, m = metrics_locked()] { sink(m); });
+}
+
+ClientMetrics TokenClient::Impl::metrics() const {
+  std::lock_guard<std::mutex> lk(mu_);
+  return metrics_locked();
 }
 
 // ---------------------------------------------------------------------------------------
@@ -628,6 +690,8 @@ void TokenClient::forget(const TokenKey &key) { impl_->forget(key); }
 std::optional<Event> TokenClient::next_event(std::chrono::milliseconds timeout) { return impl_->hub.next(timeout); }
 
 uint64_t TokenClient::dropped_events() const { return impl_->hub.dropped(); }
+
+ClientMetrics TokenClient::metrics() const { return impl_->metrics(); }
 
 void TokenClient::close() {
   auto impl = impl_;
