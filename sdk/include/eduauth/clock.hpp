@@ -43,6 +43,13 @@ public:
   /// not be used for token deadlines; the client never uses it for them.
   virtual int64_t monotonic_ms() const = 0;
 
+  /// True while boot_ms() < boot_deadline_ms AND unix_ms() < unix_deadline_ms: the test a
+  /// token must pass on every get (DESIGN.md "Local deadlines"). Overridable so the real
+  /// clock can answer it cheaply; an override must never say true when that is false.
+  virtual bool before(int64_t boot_deadline_ms, int64_t unix_deadline_ms) const {
+    return boot_ms() < boot_deadline_ms && unix_ms() < unix_deadline_ms;
+  }
+
   /// Blocks the caller on `cv` (whose mutex `lock` holds) until boot_ms() >= boot_deadline_ms
   /// (kNoDeadline = no deadline), until `cv` is notified, or until the clock changes.
   /// May return early and may release and re-acquire `lock` in between: callers re-check
@@ -62,6 +69,10 @@ public:
   int64_t unix_ms() const override;
   int64_t boot_ms() const override;
   int64_t monotonic_ms() const override;
+  /// Reads CLOCK_BOOTTIME exactly and, far from the wall deadline, the cheap
+  /// CLOCK_REALTIME_COARSE instead of CLOCK_REALTIME (see clock.cpp): the cached get()
+  /// path spends most of its time reading clocks.
+  bool before(int64_t boot_deadline_ms, int64_t unix_deadline_ms) const override;
   void wait_until(std::unique_lock<std::mutex> &lock, std::condition_variable &cv, int64_t boot_deadline_ms) override;
 
   /// A process-wide shared instance (the default clock of ClientConfig).

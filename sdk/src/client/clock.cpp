@@ -27,6 +27,18 @@ int64_t SystemClock::unix_ms() const { return read_ms(CLOCK_REALTIME); }
 int64_t SystemClock::boot_ms() const { return read_ms(kBootClock); }
 int64_t SystemClock::monotonic_ms() const { return read_ms(CLOCK_MONOTONIC); }
 
+bool SystemClock::before(int64_t boot_deadline_ms, int64_t unix_deadline_ms) const {
+  if (read_ms(kBootClock) >= boot_deadline_ms) return false;
+#ifdef CLOCK_REALTIME_COARSE
+  // The coarse clock is the wall time of the last tick: it lags the real one by about one
+  // tick (1-10 ms) and costs a few ns instead of a full read (tens of ns in a VM). Far from
+  // the deadline it decides alone; the last kCoarseSlackMs before it are read exactly.
+  constexpr int64_t kCoarseSlackMs = 50;
+  if (read_ms(CLOCK_REALTIME_COARSE) < unix_deadline_ms - kCoarseSlackMs) return true;
+#endif
+  return read_ms(CLOCK_REALTIME) < unix_deadline_ms;
+}
+
 void SystemClock::wait_until(std::unique_lock<std::mutex> &lock, std::condition_variable &cv,
                              int64_t boot_deadline_ms) {
   // condition_variable waits on CLOCK_MONOTONIC, which stops during suspend: wait in

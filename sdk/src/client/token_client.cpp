@@ -185,7 +185,7 @@ void TokenClient::Impl::start() {
 bool TokenClient::Impl::valid_now(const CachedToken &t) const {
   // Both clocks must agree: boot time survives sleep and wall jumps, the wall check makes
   // a jump forward (or a stale boot clock) err on the side of refetching.
-  return clock_->boot_ms() < t.local_deadline_boot_ms && clock_->unix_ms() < t.local_deadline_unix_ms;
+  return clock_->before(t.local_deadline_boot_ms, t.local_deadline_unix_ms);
 }
 
 int64_t TokenClient::Impl::seconds_left(const Entry &e) const {

@@ -176,6 +176,12 @@ TEST_F(ClientTest, CloseDuringAFetchWakesEveryoneAndNoCallbackRunsAfterIt) {
   client.reset();
   fetcher->open_gate(); // the abandoned fetch finishes; its result goes nowhere
   ASSERT_TRUE(fetcher->await_completed(1));
+  // The detached fetch thread owns the client state until it ends: wait until it let go of
+  // the fetcher, so no thread of this test runs on into later tests or process exit (a
+  // suspect for a TSan allocator CHECK failure seen once under load).
+  cfg = ClientConfig{}; // holds the fetcher too
+  for (int i = 0; i < 1000 && fetcher.use_count() > 1; ++i) std::this_thread::sleep_for(10ms);
+  EXPECT_EQ(fetcher.use_count(), 1);
   EXPECT_FALSE(late_callback.load());
   EXPECT_EQ(callbacks.load(), 1);
 }

@@ -91,3 +91,32 @@ TEST(FakeClock, SuspendWakesBootDeadlineWaiters) {
 
 } // namespace
 } // namespace eduauth
+
+namespace eduauth {
+namespace {
+
+TEST(SystemClockBefore, AgreesWithTheExactClocksAroundTheWallDeadline) {
+  const auto clock = SystemClock::instance();
+  const int64_t boot = clock->boot_ms(), wall = clock->unix_ms();
+  EXPECT_TRUE(clock->before(boot + 60'000, wall + 60'000)); // far: decided by the coarse clock
+  EXPECT_TRUE(clock->before(boot + 60'000, wall + 10'000));
+  EXPECT_FALSE(clock->before(boot + 60'000, wall));          // wall deadline reached
+  EXPECT_FALSE(clock->before(boot + 60'000, wall - 1));
+  EXPECT_FALSE(clock->before(boot, wall + 60'000));          // boot deadline reached
+  // Inside the coarse slack the exact wall clock decides: a deadline just ahead is still
+  // ahead, one just behind is not.
+  const int64_t now = clock->unix_ms();
+  EXPECT_TRUE(clock->before(boot + 60'000, now + 30'000));
+  EXPECT_FALSE(clock->before(boot + 60'000, clock->unix_ms() - 20));
+}
+
+TEST(FakeClockBefore, UsesBothScales) {
+  FakeClock clock;
+  const int64_t boot = clock.boot_ms(), wall = clock.unix_ms();
+  EXPECT_TRUE(clock.before(boot + 1, wall + 1));
+  EXPECT_FALSE(clock.before(boot, wall + 1));
+  EXPECT_FALSE(clock.before(boot + 1, wall));
+}
+
+} // namespace
+} // namespace eduauth
