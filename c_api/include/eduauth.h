@@ -8,6 +8,7 @@
  *   eduauth/token.h     decode, inspect, verify "007" / "006" tokens; JSON form
  *   eduauth/builders.h  token builders (education room-user/user/app, RTM, RTC, chat, 006)
  *   eduauth/client.h    token client: fetch, cache, refresh, events (callback and poll)
+ *   eduauth/metrics.h   token client metrics: counters, gauges, fetch latency; snapshot and sink
  *   eduauth/launch.h    launchOption builder with the token consistency check
  *
  * Conventions, units and ownership rules: see eduauth/common.h and shared/DESIGN.md.
@@ -19,6 +20,7 @@
 #include "eduauth/token.h"
 #include "eduauth/builders.h"
 #include "eduauth/client.h"
+#include "eduauth/metrics.h"
 #include "eduauth/launch.h"
 
 #endif /* EDUAUTH_H */

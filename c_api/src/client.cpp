@@ -17,26 +17,6 @@ using std::chrono::seconds;
 
 namespace {
 
-// Counts one API call on a client; refuses to start once free has begun.
-class CallScope {
-public:
-  explicit CallScope(eduauth_client *c) : c_(c) {
-    require(c, "client");
-    std::lock_guard<std::mutex> lk(c->mu);
-    if (c->closing) throw eduauth::Error(eduauth::Errc::closed, "the client is being freed");
-    ++c->active;
-  }
-  ~CallScope() {
-    std::lock_guard<std::mutex> lk(c_->mu);
-    if (--c_->active == 0) c_->idle.notify_all();
-  }
-  CallScope(const CallScope &) = delete;
-  CallScope &operator=(const CallScope &) = delete;
-
-private:
-  eduauth_client *c_;
-};
-
 eduauth::TokenKey key_of(const char *room_uuid, const char *user_uuid, int32_t role) {
   require(room_uuid, "room_uuid");
   require(user_uuid, "user_uuid");
@@ -143,6 +123,7 @@ int eduauth_client_new(eduauth_client **out, const eduauth_client_config *config
         cb->fn(cb->user_data, &view);
       };
     }
+    attach_metrics_sink(cc, *handle, c);
     handle->client = std::make_unique<eduauth::TokenClient>(std::move(cc));
     *out = handle.release();
     return EDUAUTH_OK;
@@ -170,6 +151,7 @@ void eduauth_client_free(eduauth_client *c) {
       cb.swap(c->relay->callback);
     }
     cb.reset(); // runs the app's destroy(user_data) if this was the last owner
+    detach_metrics_sink(*c);
   } catch (...) {
     // Nothing may cross the C boundary; close() and the waits do not throw in practice.
   }
