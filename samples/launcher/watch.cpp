@@ -6,27 +6,13 @@
 
 #include "eduauth/launch.hpp"
 #include "launcher.hpp"
+#include "watch_json.hpp"
 
 namespace eduauth::launcher {
 namespace {
 
 volatile std::sig_atomic_t g_stop = 0;
 extern "C" void on_signal(int) { g_stop = 1; }
-
-nlohmann::ordered_json event_json(const Event &e) {
-  nlohmann::ordered_json j{{"type", event_type_name(e.type)},
-                           {"roomUuid", e.key.room_uuid},
-                           {"userUuid", e.key.user_uuid},
-                           {"role", e.key.role}};
-  // Never the token: its fingerprint identifies it.
-  if (!e.fingerprint.empty()) j["fingerprint"] = e.fingerprint;
-  if (e.expires_at) j["expiresAt"] = e.expires_at;
-  if (e.type == EventType::will_expire || e.type == EventType::refresh_failed) j["secondsLeft"] = e.seconds_left;
-  if (e.status != Errc::ok) j["status"] = errc_name(e.status);
-  if (e.http_status) j["httpStatus"] = e.http_status;
-  if (!e.message.empty()) j["message"] = e.message;
-  return j;
-}
 
 } // namespace
 
@@ -40,7 +26,7 @@ int watch(TokenClient &client, const Options &options, const TokenKey &key) {
     if (left.count() <= 0) break;
     const auto event = client.next_event(std::min(left, std::chrono::milliseconds(500)));
     if (!event) continue;
-    std::cout << nlohmann::ordered_json{{"event", event_json(*event)}}.dump() << std::endl;
+    std::cout << samples::event_json(*event).dump() << std::endl;
     if (event->type != EventType::refreshed || event->token.empty() || event->token == current) continue;
     current = event->token;
     try {
@@ -53,6 +39,7 @@ int watch(TokenClient &client, const Options &options, const TokenKey &key) {
     }
   }
   client.close();
+  std::cout << samples::metrics_json(client.metrics()).dump() << std::endl; // the final snapshot
   return 0;
 }
 

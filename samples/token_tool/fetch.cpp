@@ -13,6 +13,7 @@
 #include "eduauth/client.hpp"
 #include "eduauth/source.hpp"
 #include "eduauth/token.hpp"
+#include "watch_json.hpp"
 
 namespace eduauth::tool {
 
@@ -35,36 +36,11 @@ const char kFetchUsage[] =
     "  --min-remaining S   refuse tokens with less than S seconds of validity (default 30)\n"
     "  --watch SECONDS     keep the client running that long, refreshing on its own, and print\n"
     "                      each event as one JSON line, e.g. {\"event\":\"refreshed\",\"expires_at\":...,\n"
-    "                      \"fingerprint\":\"sha256:...\"}; the decoded token is then printed compact on\n"
-    "                      the first line. Times are absolute Unix seconds.\n"
+    "                      \"fingerprint\":\"sha256:...\"}, then the client's metrics as a last line\n"
+    "                      {\"event\":\"metrics\",...} (docs/metrics.md); the decoded token is printed\n"
+    "                      compact on the first line. Times are absolute Unix seconds.\n"
     "Plain http:// is accepted for loopback servers only.\n"
     "Exit: 0 fetched (and watched), 2 fetch failure or bad arguments (code and reason on stderr).\n";
-
-nlohmann::json event_json(const Event &ev) {
-  nlohmann::json j{{"event", event_type_name(ev.type)},
-                   {"room_uuid", ev.key.room_uuid},
-                   {"user_uuid", ev.key.user_uuid},
-                   {"role", ev.key.role}};
-  switch (ev.type) {
-  case EventType::refreshed:
-    j["expires_at"] = ev.expires_at;
-    j["fingerprint"] = ev.fingerprint;
-    break;
-  case EventType::will_expire:
-    j["seconds_left"] = ev.seconds_left;
-    break;
-  case EventType::refresh_failed:
-  case EventType::reauth_required:
-    j["status"] = errc_name(ev.status);
-    j["http_status"] = ev.http_status;
-    j["seconds_left"] = ev.seconds_left;
-    j["message"] = ev.message;
-    break;
-  case EventType::expired:
-    break;
-  }
-  return j;
-}
 
 } // namespace
 
@@ -107,9 +83,10 @@ int run_fetch(const std::vector<std::string> &args, Io &io) {
   const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(watch_s);
   for (auto now = std::chrono::steady_clock::now(); now < until; now = std::chrono::steady_clock::now()) {
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - now);
-    if (auto ev = client.next_event(left)) io.out << event_json(*ev).dump() << std::endl;
+    if (auto ev = client.next_event(left)) io.out << samples::event_json(*ev).dump() << std::endl;
   }
   client.close();
+  io.out << samples::metrics_json(client.metrics()).dump() << std::endl; // the final snapshot
   return kExitOk;
 }
 

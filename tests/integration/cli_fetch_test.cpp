@@ -75,9 +75,16 @@ TEST_F(CliFetch, WatchPrintsOneJsonEventPerLineAndExitsZero) {
   EXPECT_EQ(json::parse(line)["expire"], 4); // the decoded token, compact, first
   int refreshed = 0;
   int64_t last_expiry = 0;
+  json metrics;
   while (std::getline(lines, line)) {
     const json ev = json::parse(line); // every line is one JSON object
     ASSERT_TRUE(ev.contains("event")) << line;
+    EXPECT_TRUE(metrics.is_null()) << "metrics must be the last line: " << line;
+    if (ev["event"] == "metrics") metrics = ev;
+    if (ev["event"] == "will_expire" || ev["event"] == "expired") {
+      EXPECT_GT(ev["expires_at"].get<int64_t>(), 0) << line; // same shape as eduauth-launch --watch
+      EXPECT_EQ(ev["fingerprint"].get<std::string>().rfind("sha256:", 0), 0u) << line;
+    }
     if (ev["event"] == "refreshed") {
       ++refreshed;
       EXPECT_EQ(ev["fingerprint"].get<std::string>().rfind("sha256:", 0), 0u) << line;
@@ -87,6 +94,18 @@ TEST_F(CliFetch, WatchPrintsOneJsonEventPerLineAndExitsZero) {
     EXPECT_FALSE(ev.contains("token")) << line;
   }
   EXPECT_GE(refreshed, 2) << r.out; // the first fetch and at least one background refresh
+  // The final {"event":"metrics"} line: every fetch counted, each one succeeded.
+  ASSERT_TRUE(metrics.is_object()) << r.out;
+  EXPECT_GE(metrics["fetch_successes"].get<int>(), refreshed) << line; // + one ending during close
+  EXPECT_LE(metrics["fetch_successes"].get<int>(), refreshed + 1) << line;
+  EXPECT_GE(metrics["fetches_started"].get<int>(), refreshed) << line;
+  EXPECT_EQ(metrics["fetch_failures"], 0) << line;
+  EXPECT_EQ(metrics["keys"], 1) << line;
+  EXPECT_EQ(metrics["latency_buckets"].size(), 9u) << line;
+  EXPECT_EQ(metrics["latency_bucket_bounds_ms"].back(), 5000) << line;
+  uint64_t bucketed = 0;
+  for (const auto &b : metrics["latency_buckets"]) bucketed += b.get<uint64_t>();
+  EXPECT_EQ(bucketed, metrics["latency_count"].get<uint64_t>()) << line;
   EXPECT_EQ(r.out.find("cli-secret"), std::string::npos);
 }
 
