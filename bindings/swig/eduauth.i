@@ -85,3 +85,32 @@ void eduauth_launch_option_free(eduauth_launch_option *released);
 %include "eduauth/builders.h"
 %include "eduauth/client.h"
 %include "eduauth/launch.h"
+
+/*
+ * Metrics (eduauth/metrics.h): the struct is not wrapped (Java has no unsigned 64-bit and the
+ * struct_size rule is a C concern). This helper, compiled into the binding's own native module,
+ * copies one snapshot into an int64 array in field order, fetches_started .. latency_buckets[8]
+ * (EDUAUTH_BINDING_METRICS_COUNT values; counters above INT64_MAX saturate); the idiomatic
+ * classes read that array.
+ */
+%ignore eduauth_client_metrics;
+%ignore eduauth_client_config_set_metrics_sink;
+%ignore eduauth_metrics;
+%apply int64_t *EDUAUTH_I64_ARRAY { int64_t *values };
+%inline %{
+#define EDUAUTH_BINDING_METRICS_COUNT 32
+typedef char eduauth_binding_metrics_layout[sizeof(eduauth_metrics) == 8 + 8 * EDUAUTH_BINDING_METRICS_COUNT ? 1 : -1];
+static int eduauth_binding_client_metrics(eduauth_client *client, int64_t *values, int32_t count) {
+  eduauth_metrics m;
+  const uint64_t *fields = &m.fetches_started;
+  int32_t i;
+  int rc;
+  memset(&m, 0, sizeof m);
+  m.struct_size = (uint32_t)sizeof m;
+  rc = eduauth_client_metrics(client, &m);
+  if (rc != EDUAUTH_OK) return rc;
+  for (i = 0; i < count && i < EDUAUTH_BINDING_METRICS_COUNT; ++i)
+    values[i] = fields[i] > (uint64_t)INT64_MAX ? INT64_MAX : (int64_t)fields[i];
+  return EDUAUTH_OK;
+}
+%}

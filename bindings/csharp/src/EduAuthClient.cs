@@ -171,6 +171,20 @@ namespace EduAuth
             EduAuthException.Check(EduAuthNative.eduauth_client_forget(state.Handle, roomUuid, userUuid, role));
         }
 
+        /// <summary>
+        /// A snapshot of the client's metrics (counters, gauges, fetch latency; docs/metrics.md).
+        /// Any thread. Throws EduAuthException (Closed) once the client is disposed.
+        /// </summary>
+        public ClientMetrics Metrics
+        {
+            get
+            {
+                var values = new long[EduAuthNative.EDUAUTH_BINDING_METRICS_COUNT];
+                EduAuthException.Check(EduAuthNative.eduauth_binding_client_metrics(state.Handle, values, values.Length));
+                return new ClientMetrics(values);
+            }
+        }
+
         /// <summary>Events dropped because the queue was full.</summary>
         public ulong DroppedEvents => EduAuthNative.eduauth_client_dropped_events(state.Handle);
 

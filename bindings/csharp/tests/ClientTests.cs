@@ -46,6 +46,33 @@ namespace EduAuth.Tests
         }
 
         [Test]
+        public void MetricsCountTheFetchAndTheCachedKey()
+        {
+            using (var cfg = Config(server.Url))
+            using (var client = new EduAuthClient(cfg))
+            {
+                ClientMetrics before = client.Metrics;
+                Assert.AreEqual(0, before.FetchesStarted);
+                Assert.AreEqual(0, before.Keys);
+                client.Get("room-m", "user-m", 2, 10000);
+                client.Get("room-m", "user-m", 2, 10000); // cached: no second fetch
+                ClientMetrics m = client.Metrics;
+                Assert.AreEqual(1, m.FetchesStarted);
+                Assert.AreEqual(1, m.FetchSuccesses);
+                Assert.AreEqual(0, m.FetchFailures);
+                Assert.AreEqual(1, m.Keys);
+                Assert.AreEqual(1, m.KeysWithToken);
+                Assert.AreEqual(0, m.KeysBackingOff);
+                Assert.AreEqual(1, m.LatencyCount);
+                Assert.AreEqual(9, m.LatencyBuckets.Count);
+                Assert.AreEqual(1, m.LatencyBuckets.Sum());
+                Assert.That(m.LatencyMaxMs, Is.LessThanOrEqualTo(m.LatencySumMs));
+                Assert.AreEqual(m, client.Metrics); // value equality: nothing moved
+                Assert.AreNotEqual(before, m);
+            }
+        }
+
+        [Test]
         public void GetAsyncCompletes()
         {
             using (var cfg = Config(server.Url))

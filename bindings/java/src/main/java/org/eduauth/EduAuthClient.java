@@ -193,6 +193,16 @@ public final class EduAuthClient implements AutoCloseable {
     state.handle.call(p -> EduAuthNative.eduauth_client_forget(p, roomUuid, userUuid, role));
   }
 
+  /**
+   * A snapshot of the client's metrics (counters, gauges, fetch latency; docs/metrics.md).
+   * Any thread. Throws EduAuthException (CLOSED) once the client is closed.
+   */
+  public ClientMetrics metrics() {
+    long[] values = new long[EduAuthNative.EDUAUTH_BINDING_METRICS_COUNT];
+    state.handle.call(p -> EduAuthNative.eduauth_binding_client_metrics(p, values, values.length));
+    return new ClientMetrics(values);
+  }
+
   /** Events dropped because the queue was full since the client was created. */
   public long droppedEvents() {
     long p = state.handle.acquire();

@@ -57,6 +57,30 @@ public class ClientTest {
   }
 
   @Test
+  public void metricsCountTheFetchAndTheCachedKey() {
+    try (ClientConfig cfg = config(server.url); EduAuthClient client = new EduAuthClient(cfg)) {
+      ClientMetrics before = client.metrics();
+      assertEquals(0, before.fetchesStarted());
+      assertEquals(0, before.keys());
+      client.get("room-m", "user-m", 2, 10_000);
+      client.get("room-m", "user-m", 2, 10_000); // cached: no second fetch
+      ClientMetrics m = client.metrics();
+      assertEquals(1, m.fetchesStarted());
+      assertEquals(1, m.fetchSuccesses());
+      assertEquals(0, m.fetchFailures());
+      assertEquals(1, m.keys());
+      assertEquals(1, m.keysWithToken());
+      assertEquals(0, m.keysBackingOff());
+      assertEquals(1, m.latencyCount());
+      assertEquals(9, m.latencyBuckets().length);
+      assertEquals(1, java.util.Arrays.stream(m.latencyBuckets()).sum());
+      assertTrue(m.latencyMaxMs() <= m.latencySumMs());
+      assertEquals(m, client.metrics()); // value equality: nothing moved
+      assertFalse(m.equals(before));
+    }
+  }
+
+  @Test
   public void nonAsciiUserRoundTripsThroughTheServer() {
     try (ClientConfig cfg = config(server.url); EduAuthClient client = new EduAuthClient(cfg)) {
       FetchedToken got = client.get("房间-1", "老师01", 1, 10_000);
