@@ -172,6 +172,13 @@ AcceptedToken accept_fetched_token(const FetchResult &result, const TokenKey &ke
     out.token.local_deadline_unix_ms = receipt.unix_ms + remaining_ms;
     out.token.local_deadline_boot_ms = receipt.boot_ms + remaining_ms;
   }
+  // A slow answer can eat a short lifetime: a token already past its local deadline when it
+  // arrives is refused, not installed and then dropped at once.
+  if (out.token.local_deadline_boot_ms <= receipt.boot_ms || out.token.local_deadline_unix_ms <= receipt.unix_ms)
+    throw Error(Errc::expired_from_server,
+                "server returned a token that expired before its answer arrived (" + fp + ", " +
+                    std::to_string(remaining_s) + " s of validity " + frame + ", answer took " +
+                    std::to_string(receipt.sent_boot_ms >= 0 ? receipt.boot_ms - receipt.sent_boot_ms : 0) + " ms)");
   out.token.skew_ms = skew_ms;
   out.token.fingerprint = fp;
   out.lifetime_s = is007 ? expires_at - issued_at : remaining_s;

@@ -134,6 +134,10 @@ private:
   void scheduler_loop();
   void join_finished(std::unique_lock<std::mutex> &lk);
   [[noreturn]] void throw_closed() const { throw Error(Errc::closed, "the token client is closed"); }
+  static Error timed_out(const TokenKey &key, std::chrono::milliseconds timeout) {
+    return Error(Errc::timeout, "no token for " + describe_key(key) + " within " + std::to_string(timeout.count()) +
+                                    " ms (the fetch carries on for other callers)");
+  }
 
   std::shared_ptr<Clock> clock_;
   std::shared_ptr<Fetcher> fetcher_;
@@ -402,42 +406,47 @@ TokenPtr TokenClient::Impl::get(const TokenKey &key, std::chrono::milliseconds t
   const int64_t now = clock_->boot_ms();
   const int64_t wait_ms = std::max<int64_t>(timeout.count(), 0);
   const int64_t deadline = wait_ms >= kNoDeadline - now ? kNoDeadline : now + wait_ms; // milliseconds::max() = forever
-  Entry &e = entries_[key]; // std::map references stay valid until forget() erases the key
-  drop_if_expired(key, e);
-  if (e.current) {
-    if (!e.flight)
-      remember(key, e.current); // during a refresh, stay on the locked path
-    else
-      metrics_.served_while_refreshing();
-    return e.current;
-  }
-  std::shared_ptr<Flight> flight = e.flight;
-  if (flight) metrics_.coalesced_waiter();
-  if (!flight) {
-    if (clock_->boot_ms() < e.blocked_until_boot) {
-      metrics_.cooldown_refusal();
-      throw Error(e.blocked_status, e.blocked_message + " (cool-down: " +
-                                        std::to_string(ms_to_s(e.blocked_until_boot - clock_->boot_ms())) +
-                                        " s left, no request sent)");
+  for (;;) {
+    Entry &e = entries_[key]; // looked up each round: forget() may erase the key while we wait
+    drop_if_expired(key, e);
+    if (e.current) {
+      if (!e.flight)
+        remember(key, e.current); // during a refresh, stay on the locked path
+      else
+        metrics_.served_while_refreshing();
+      return e.current;
     }
-    start_flight(key, e);
-    flight = e.flight;
-    if (!flight) throw Error(Errc::internal, "cannot start a fetch thread");
-  }
-  while (!flight->done) {
+    std::shared_ptr<Flight> flight = e.flight;
+    if (flight) metrics_.coalesced_waiter();
+    if (!flight) {
+      if (clock_->boot_ms() < e.blocked_until_boot) {
+        metrics_.cooldown_refusal();
+        throw Error(e.blocked_status, e.blocked_message + " (cool-down: " +
+                                          std::to_string(ms_to_s(e.blocked_until_boot - clock_->boot_ms())) +
+                                          " s left, no request sent)");
+      }
+      start_flight(key, e);
+      flight = e.flight;
+      if (!flight) throw Error(Errc::internal, "cannot start a fetch thread");
+    }
+    while (!flight->done) {
+      if (closed_) throw_closed();
+      if (clock_->boot_ms() >= deadline) throw timed_out(key, timeout);
+      clock_->wait_until(lk, cv_, deadline);
+    }
     if (closed_) throw_closed();
-    if (clock_->boot_ms() >= deadline)
-      throw Error(Errc::timeout, "no token for " + describe_key(key) + " within " + std::to_string(timeout.count()) +
-                                     " ms (the fetch carries on for other callers)");
-    clock_->wait_until(lk, cv_, deadline);
+    if (!flight->result.ok()) throw Error(flight->result.status, flight->result.message);
+    const TokenPtr token = flight->result.token;
+    if (valid_now(*token)) {
+      auto it = entries_.find(key);
+      if (it != entries_.end() && it->second.current == token) remember(key, token);
+      return token;
+    }
+    // The fetched token expired while this caller waited for the mutex (a stall longer than
+    // the token's remaining life; seen under TSan with 64 threads): never hand it out. Look
+    // again — a newer token, or a new fetch — within the same deadline.
+    if (clock_->boot_ms() >= deadline) throw timed_out(key, timeout);
   }
-  if (closed_) throw_closed();
-  if (flight->result.ok()) {
-    auto it = entries_.find(key);
-    if (it != entries_.end() && it->second.current == flight->result.token) remember(key, flight->result.token);
-    return flight->result.token;
-  }
-  throw Error(flight->result.status, flight->result.message);
 }
 
 void TokenClient::Impl::get_async(const TokenKey &key, std::function<void(const TokenResult &)> callback) {

@@ -86,6 +86,22 @@ TEST(FetchedToken, DeadlinesCountFromWhenTheRequestWasSent) {
   EXPECT_EQ(a.lifetime_s, 600);
 }
 
+TEST(FetchedToken, ATokenThatExpiredWhileTheAnswerTravelledIsRefused) {
+  // 60 s of validity by the server's Date, but the answer took 61 s to arrive.
+  const auto key = key_of("room-1", "alice", 2);
+  const Receipt late{kNowS * 1000 + 61'000, 103'000, kNowS * 1000, 42'000};
+  AcceptPolicy policy;
+  policy.min_remaining_s = 10;
+  try {
+    (void)accept_fetched_token(ok_result(room_user_token(key, kNowS, 60), late.unix_ms, kNowS), key, policy, late);
+    ADD_FAILURE() << "accepted";
+  } catch (const Error &e) {
+    EXPECT_EQ(e.code(), Errc::expired_from_server);
+    EXPECT_NE(std::string(e.what()).find("expired before its answer arrived"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("answer took 61000 ms"), std::string::npos) << e.what();
+  }
+}
+
 TEST(FetchedToken, DateBehindTheMintingClockNeverStretchesTheLifetime) {
   const auto key = key_of("room-1", "alice", 2);
   // Minted at kNowS, but the front server's Date says 10 min earlier.
