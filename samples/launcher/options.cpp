@@ -6,8 +6,20 @@
 #include <set>
 #include <system_error>
 
+#include "eduauth/token.hpp"
+
 namespace eduauth::launcher {
 namespace {
+
+// Runs a value parser of the launch layer and names the option in its error, so the user
+// reads "--room-type: ..." (what they typed), not the launchOption field name.
+template <class Parse> auto for_option(const char *name, Parse parse) {
+  try {
+    return parse();
+  } catch (const Error &e) {
+    throw Error(e.code(), std::string("--") + name + ": " + e.what());
+  }
+}
 
 int64_t to_int(const std::string &name, const std::string &text) {
   size_t used = 0;
@@ -101,16 +113,20 @@ Options parse_options(int argc, char **argv) {
   launch::LaunchOption &in = o.inputs;
   in.room_uuid = v["room-uuid"];
   in.room_name = v["room-name"];
-  in.room_type = launch::parse_room_type(v["room-type"]);
+  in.room_type = for_option("room-type", [&] { return launch::parse_room_type(v["room-type"]); });
   in.user_uuid = v["user-uuid"];
   in.user_name = v["user-name"];
-  in.role_type = launch::parse_role(v["role"]);
+  in.role_type = for_option("role", [&] { return launch::parse_role(v["role"]); });
   if (v.count("duration")) in.duration_s = to_int("duration", v["duration"]);
   if (v.count("start-time")) in.start_time_ms = to_int("start-time", v["start-time"]);
-  if (v.count("language")) in.language = launch::parse_language(v["language"]);
-  if (v.count("region")) in.region = launch::parse_region(v["region"]);
-  if (v.count("app-id")) in.app_id = v["app-id"];
-  if (v.count("profile")) o.profile = launch::find_profile(v["profile"]).name;
+  if (v.count("language")) in.language = for_option("language", [&] { return launch::parse_language(v["language"]); });
+  if (v.count("region")) in.region = for_option("region", [&] { return launch::parse_region(v["region"]); });
+  if (v.count("app-id")) {
+    if (!token::is_hex32(v["app-id"]))
+      throw Error(Errc::invalid_argument, "--app-id \"" + v["app-id"] + "\" is not an app ID (32 hex characters)");
+    in.app_id = v["app-id"];
+  }
+  if (v.count("profile")) o.profile = for_option("profile", [&] { return launch::find_profile(v["profile"]).name; });
   o.require_token_lifetime = seen_flags.count("require-token-lifetime") > 0;
   if (v.count("ca-file")) o.ca_file = v["ca-file"];
   if (v.count("bearer")) o.bearer = v["bearer"];

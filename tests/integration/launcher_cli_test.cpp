@@ -65,3 +65,19 @@ TEST(LauncherCli, HelpPrintsUsageAndExitsZero) {
 }
 
 } // namespace
+
+TEST(LauncherCli, OptionValueErrorsNameTheOptionBeforeAnyFetch) {
+  const std::string base = "--server http://127.0.0.1:9 --room-uuid r --room-name R --user-uuid u --user-name U ";
+  const LaunchRun room = launch(base + "--role student --room-type smal");
+  EXPECT_EQ(room.exit_code, 2) << room.out;
+  EXPECT_EQ(room.out.rfind("eduauth-launch: --room-type: ", 0), 0u) << room.out;
+  EXPECT_NE(room.out.find("smal"), std::string::npos) << room.out;
+
+  const LaunchRun role = launch(base + "--room-type small --role studnet");
+  EXPECT_EQ(role.exit_code, 2) << role.out;
+  EXPECT_EQ(role.out.rfind("eduauth-launch: --role: ", 0), 0u) << role.out;
+
+  const LaunchRun app = launch(kRequired + " --app-id abc");
+  EXPECT_EQ(app.exit_code, 2) << app.out;
+  EXPECT_EQ(app.out, "eduauth-launch: --app-id \"abc\" is not an app ID (32 hex characters) (see --help)\n");
+}
