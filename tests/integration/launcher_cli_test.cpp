@@ -1,13 +1,19 @@
 // eduauth-launch's option errors that need no token server: --sdk-bundle problems are named
-// in the tool's words (not std::filesystem's), exit 2; --help prints usage, exit 0.
+// in the tool's words (not std::filesystem's), exit 2; --help prints usage, exit 0. And the
+// --watch output against the sample server: event lines shaped like eduauth-token's, metrics last.
 #include <gtest/gtest.h>
 
 #include <sys/wait.h>
 
 #include <cstdio>
+#include <sstream>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
+#include "fault_server.hpp"
 #include "temp_dir.hpp"
+#include "token_server_process.hpp"
 
 namespace {
 
@@ -81,3 +87,47 @@ TEST(LauncherCli, OptionValueErrorsNameTheOptionBeforeAnyFetch) {
   EXPECT_EQ(app.exit_code, 2) << app.out;
   EXPECT_EQ(app.out, "eduauth-launch: --app-id \"abc\" is not an app ID (32 hex characters) (see --help)\n");
 }
+
+namespace {
+
+TEST(LauncherCli, WatchPrintsFlatEventLinesAndTheMetricsLast) {
+  TempDir dir;
+  // 60 s tokens: will_expire (lead 60 s) fires at once, no refresh within the 2 s watch.
+  eduauth::testing::TokenServerProcess server(
+      {"--expire", "60"}, {{"APP_ID", eduauth::testing::kAppId}, {"APP_CERTIFICATE", eduauth::testing::kAppCertificate}},
+      dir.file("s.log"));
+  const LaunchRun r = launch("--server " + server.base_url() +
+                                 " --room-uuid r --room-name R --room-type small --user-uuid u --user-name U"
+                                 " --role student --watch 2",
+                             false);
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  std::istringstream lines(r.out);
+  std::string line;
+  std::vector<nlohmann::json> events;
+  while (std::getline(lines, line)) {
+    const auto j = nlohmann::json::parse(line);
+    if (j.contains("event")) events.push_back(j);
+    EXPECT_FALSE(j.contains("token")) << line;
+  }
+  ASSERT_GE(events.size(), 3u) << r.out;
+  EXPECT_EQ(events[0]["event"], "refreshed");
+  EXPECT_EQ(events[0]["room_uuid"], "r");
+  EXPECT_EQ(events[0]["user_uuid"], "u");
+  EXPECT_EQ(events[0]["role"], 2);
+  EXPECT_EQ(events[0]["fingerprint"].get<std::string>().rfind("sha256:", 0), 0u);
+  EXPECT_EQ(events[1]["event"], "will_expire");
+  EXPECT_EQ(events[1]["expires_at"], events[0]["expires_at"]);
+  EXPECT_EQ(events[1]["fingerprint"], events[0]["fingerprint"]);
+  EXPECT_GT(events[1]["seconds_left"].get<int>(), 50);
+  const nlohmann::json &m = events.back();
+  ASSERT_EQ(m["event"], "metrics") << r.out;
+  EXPECT_EQ(m["fetches_started"], 1);
+  EXPECT_EQ(m["fetch_successes"], 1);
+  EXPECT_EQ(m["fetch_failures"], 0);
+  EXPECT_EQ(m["keys"], 1);
+  EXPECT_EQ(m["keys_with_token"], 1);
+  EXPECT_EQ(m["latency_count"], 1);
+  EXPECT_EQ(m["latency_buckets"].size(), 9u);
+}
+
+} // namespace
