@@ -166,7 +166,7 @@ int eduauth_client_get_token(char **out_token, int64_t *out_expires_at, eduauth_
     if (out_expires_at) *out_expires_at = 0;
     CallScope scope(c);
     const auto key = key_of(room_uuid, user_uuid, role);
-    if (timeout_ms <= 0) throw invalid("timeout_ms " + std::to_string(timeout_ms) + " must be > 0");
+    if (timeout_ms < 0) throw invalid("timeout_ms " + std::to_string(timeout_ms) + " must be >= 0");
     const eduauth::TokenPtr t = c->client->get(key, milliseconds(timeout_ms));
     *out_token = dup_string(t->token);
     if (out_expires_at) *out_expires_at = t->expires_at;

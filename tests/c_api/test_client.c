@@ -100,7 +100,7 @@ static void test_get_token_education(void) {
   CHECK_OK(eduauth_client_get_token(&again, NULL, client, "room-1", "user-1", 2, 10000));
   eduauth_string_free(again);
   /* Argument errors. */
-  CHECK_RC(eduauth_client_get_token(&again, NULL, client, "room-1", "user-1", 2, 0), EDUAUTH_E_INVALID_ARGUMENT);
+  CHECK_RC(eduauth_client_get_token(&again, NULL, client, "room-1", "user-1", 2, -1), EDUAUTH_E_INVALID_ARGUMENT);
   CHECK(again == NULL);
   CHECK_RC(eduauth_client_get_token(&again, NULL, client, NULL, "user-1", 2, 1000), EDUAUTH_E_INVALID_ARGUMENT);
   CHECK_RC(eduauth_client_get_token(NULL, NULL, client, "r", "u", 2, 1000), EDUAUTH_E_INVALID_ARGUMENT);
@@ -119,6 +119,14 @@ static void test_get_token_rtm_preset(void) {
   uint32_t type = 0;
   CHECK_OK(eduauth_client_new(&client, cfg));
   CHECK_OK(eduauth_client_get_token(&token, NULL, client, "", "test_user", 0, 10000));
+  {
+    /* timeout 0: the cached token without waiting; a negative timeout is an argument error. */
+    char *again = NULL;
+    CHECK_OK(eduauth_client_get_token(&again, NULL, client, "", "test_user", 0, 0));
+    CHECK_STR(again, token);
+    eduauth_string_free(again);
+    CHECK_RC(eduauth_client_get_token(&again, NULL, client, "", "test_user", 0, -1), EDUAUTH_E_INVALID_ARGUMENT);
+  }
   CHECK_OK(eduauth_token_decode(&t, token));
   CHECK_OK(eduauth_token_service_type(&type, t, 0));
   CHECK_INT(type, EDUAUTH_SERVICE_RTM);

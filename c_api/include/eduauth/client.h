@@ -201,7 +201,8 @@ EDUAUTH_API void eduauth_client_free(eduauth_client *client);
 /**
  * Returns a valid token for (room_uuid, user_uuid, role): the cached one while it is valid,
  * otherwise the result of a (shared) fetch. Blocks at most timeout_ms MILLISECONDS
- * (> 0; the network timeouts bound it as well).
+ * (>= 0; the network timeouts bound it as well). timeout_ms 0 never waits: the cached token,
+ * or EDUAUTH_E_TIMEOUT while a fetch starts (or carries on) in the background.
  * Ownership: *out_token is the caller's (eduauth_string_free). out_expires_at (may be NULL)
  * receives the token's effective expiry, ABSOLUTE Unix seconds.
  * Errors: EDUAUTH_E_TIMEOUT, EDUAUTH_E_NETWORK, EDUAUTH_E_TLS, EDUAUTH_E_HTTP_STATUS,
