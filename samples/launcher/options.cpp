@@ -42,7 +42,8 @@ void check_bundle(const std::string &path) {
   const fs::file_status st = fs::status(path, ec);
   if (st.type() == fs::file_type::not_found)
     throw Error(Errc::invalid_argument, "--sdk-bundle " + path + ": file not found");
-  if (ec) throw Error(Errc::invalid_argument, "--sdk-bundle " + path + ": cannot be read (" + ec.message() + ")");
+  if (ec)
+    throw Error(Errc::invalid_argument, "--sdk-bundle " + path + ": cannot be read (" + ec.message() + ")");
   if (st.type() != fs::file_type::regular)
     throw Error(Errc::invalid_argument, "--sdk-bundle " + path + ": not a regular file");
 }
@@ -63,11 +64,13 @@ const char *usage() {
          "the launchOption JSON to stdout.\n"
          "  --duration        class length in SECONDS (1..86400, default 1800)\n"
          "  --start-time      class start, Unix MILLISECONDS\n"
-         "  --profile         web (agora-classroom-sdk >= 2.9.52, field token; default) or web-2.8 (rtmToken)\n"
+         "  --profile         web (agora-classroom-sdk >= 2.9.52, field token; default) or web-2.8 "
+         "(rtmToken)\n"
          "  --require-token-lifetime  fail (instead of warn) when the token expires before the class ends\n"
          "  --bearer          sent as 'Authorization: Bearer ...' (or set EDUAUTH_BEARER); never printed\n"
          "  --html FILE       also write the launch page (it holds the token: mode 0600)\n"
-         "  --sdk-url URL     where the page loads agora-classroom-sdk's edu_sdk.bundle.js (default: next to it)\n"
+         "  --sdk-url URL     where the page loads agora-classroom-sdk's edu_sdk.bundle.js (default: next to "
+         "it)\n"
          "  --sdk-bundle FILE copy that edu_sdk.bundle.js next to the page\n"
          "  --watch SECONDS   keep the client running; print each event and, after each refresh, the\n"
          "                    fresh launchOption as JSON lines ({\"event\":...} / {\"launchOption\":...})\n"
@@ -77,9 +80,9 @@ const char *usage() {
 Options parse_options(int argc, char **argv) {
   static const std::set<std::string> flags = {"require-token-lifetime", "help"};
   static const std::set<std::string> valued = {
-      "server", "preset", "room-uuid", "room-name", "room-type", "user-uuid", "user-name", "role", "duration",
-      "start-time", "language", "region", "profile", "app-id", "ca-file", "bearer", "html", "sdk-url",
-      "sdk-bundle", "watch"};
+      "server",  "preset",   "room-uuid",  "room-name", "room-type",  "user-uuid", "user-name",
+      "role",    "duration", "start-time", "language",  "region",     "profile",   "app-id",
+      "ca-file", "bearer",   "html",       "sdk-url",   "sdk-bundle", "watch"};
   std::map<std::string, std::string> v;
   std::set<std::string> seen_flags;
   for (int i = 1; i < argc; ++i) {
@@ -104,8 +107,10 @@ Options parse_options(int argc, char **argv) {
     v[name] = value;
   }
   if (seen_flags.count("help")) throw Error(Errc::ok, "help");
-  for (const char *required : {"server", "room-uuid", "room-name", "room-type", "user-uuid", "user-name", "role"})
-    if (!v.count(required)) throw Error(Errc::invalid_argument, std::string("--") + required + " is required");
+  for (const char *required :
+       {"server", "room-uuid", "room-name", "room-type", "user-uuid", "user-name", "role"})
+    if (!v.count(required))
+      throw Error(Errc::invalid_argument, std::string("--") + required + " is required");
 
   Options o;
   o.server = v["server"];
@@ -119,23 +124,36 @@ Options parse_options(int argc, char **argv) {
   in.role_type = for_option("role", [&] { return launch::parse_role(v["role"]); });
   if (v.count("duration")) in.duration_s = to_int("duration", v["duration"]);
   if (v.count("start-time")) in.start_time_ms = to_int("start-time", v["start-time"]);
-  if (v.count("language")) in.language = for_option("language", [&] { return launch::parse_language(v["language"]); });
+  if (v.count("language"))
+    in.language = for_option("language", [&] { return launch::parse_language(v["language"]); });
   if (v.count("region")) in.region = for_option("region", [&] { return launch::parse_region(v["region"]); });
   if (v.count("app-id")) {
     if (!token::is_hex32(v["app-id"]))
-      throw Error(Errc::invalid_argument, "--app-id \"" + v["app-id"] + "\" is not an app ID (32 hex characters)");
+      throw Error(Errc::invalid_argument,
+                  "--app-id \"" + v["app-id"] + "\" is not an app ID (32 hex characters)");
     in.app_id = v["app-id"];
   }
-  if (v.count("profile")) o.profile = for_option("profile", [&] { return launch::find_profile(v["profile"]).name; });
+  if (v.count("profile"))
+    o.profile = for_option("profile", [&] { return launch::find_profile(v["profile"]).name; });
   o.require_token_lifetime = seen_flags.count("require-token-lifetime") > 0;
   if (v.count("ca-file")) o.ca_file = v["ca-file"];
-  if (v.count("bearer")) o.bearer = v["bearer"];
-  else if (const char *env = std::getenv("EDUAUTH_BEARER")) o.bearer = env;
+  if (v.count("bearer"))
+    o.bearer = v["bearer"];
+  else if (const char *env = std::getenv("EDUAUTH_BEARER"))
+    o.bearer = env;
   if (v.count("html")) o.html = v["html"];
   if (v.count("sdk-url")) o.sdk_url = v["sdk-url"];
   if (v.count("sdk-bundle")) {
-    if (!o.html) throw Error(Errc::invalid_argument, "--sdk-bundle " + v["sdk-bundle"] + ": only used with --html");
+    if (!o.html)
+      throw Error(Errc::invalid_argument, "--sdk-bundle " + v["sdk-bundle"] + ": only used with --html");
     check_bundle(v["sdk-bundle"]);
+    std::error_code ec;
+    if (std::filesystem::weakly_canonical(*o.html, ec) ==
+            std::filesystem::weakly_canonical(v["sdk-bundle"], ec) &&
+        !ec)
+      throw Error(Errc::invalid_argument,
+                  "--html and --sdk-bundle name the same file (" + v["sdk-bundle"] +
+                      "): the page, which holds the token, would overwrite the bundle");
     o.sdk_bundle = v["sdk-bundle"];
   }
   if (v.count("watch")) {

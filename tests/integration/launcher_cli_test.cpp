@@ -73,7 +73,8 @@ TEST(LauncherCli, HelpPrintsUsageAndExitsZero) {
 } // namespace
 
 TEST(LauncherCli, OptionValueErrorsNameTheOptionBeforeAnyFetch) {
-  const std::string base = "--server http://127.0.0.1:9 --room-uuid r --room-name R --user-uuid u --user-name U ";
+  const std::string base =
+      "--server http://127.0.0.1:9 --room-uuid r --room-name R --user-uuid u --user-name U ";
   const LaunchRun room = launch(base + "--role student --room-type smal");
   EXPECT_EQ(room.exit_code, 2) << room.out;
   EXPECT_EQ(room.out.rfind("eduauth-launch: --room-type: ", 0), 0u) << room.out;
@@ -94,7 +95,8 @@ TEST(LauncherCli, WatchPrintsFlatEventLinesAndTheMetricsLast) {
   TempDir dir;
   // 60 s tokens: will_expire (lead 60 s) fires at once, no refresh within the 2 s watch.
   eduauth::testing::TokenServerProcess server(
-      {"--expire", "60"}, {{"APP_ID", eduauth::testing::kAppId}, {"APP_CERTIFICATE", eduauth::testing::kAppCertificate}},
+      {"--expire", "60"},
+      {{"APP_ID", eduauth::testing::kAppId}, {"APP_CERTIFICATE", eduauth::testing::kAppCertificate}},
       dir.file("s.log"));
   const LaunchRun r = launch("--server " + server.base_url() +
                                  " --room-uuid r --room-name R --room-type small --user-uuid u --user-name U"
@@ -131,3 +133,18 @@ TEST(LauncherCli, WatchPrintsFlatEventLinesAndTheMetricsLast) {
 }
 
 } // namespace
+
+TEST(LauncherCli, PageAndBundleMustBeDifferentFiles) {
+  TempDir dir;
+  const std::string bundle = dir.file("b.js");
+  {
+    FILE *f = std::fopen(bundle.c_str(), "w");
+    ASSERT_NE(f, nullptr);
+    std::fputs("// sdk", f);
+    std::fclose(f);
+  }
+  const LaunchRun r = launch(kRequired + " --html " + bundle + " --sdk-bundle " + bundle);
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_EQ(r.out, "eduauth-launch: --html and --sdk-bundle name the same file (" + bundle +
+                       "): the page, which holds the token, would overwrite the bundle (see --help)\n");
+}

@@ -32,7 +32,8 @@ std::string percent_encode(const std::string &value) {
 }
 
 // Replaces {roomUuid}, {userUuid} and {role} in `text`; `encode` is applied to each value.
-template <typename Encode> std::string substitute(const std::string &text, const TokenKey &key, Encode encode) {
+template <typename Encode>
+std::string substitute(const std::string &text, const TokenKey &key, Encode encode) {
   std::string out;
   size_t i = 0;
   while (i < text.size()) {
@@ -42,9 +43,12 @@ template <typename Encode> std::string substitute(const std::string &text, const
         const std::string name = text.substr(i + 1, close - i - 1);
         const std::string *value = nullptr;
         std::string role = std::to_string(key.role);
-        if (name == "roomUuid") value = &key.room_uuid;
-        else if (name == "userUuid") value = &key.user_uuid;
-        else if (name == "role") value = &role;
+        if (name == "roomUuid")
+          value = &key.room_uuid;
+        else if (name == "userUuid")
+          value = &key.user_uuid;
+        else if (name == "role")
+          value = &role;
         if (value) {
           out += encode(*value);
           i = close + 1;
@@ -66,7 +70,8 @@ void substitute_json(nlohmann::json &node, const TokenKey &key) {
     }
     node = substitute(s, key, [](const std::string &v) { return v; });
   } else if (node.is_object() || node.is_array()) {
-    for (auto &child : node) substitute_json(child, key);
+    for (auto &child : node)
+      substitute_json(child, key);
   }
 }
 
@@ -74,7 +79,9 @@ void substitute_json(nlohmann::json &node, const TokenKey &key) {
   throw Error(Errc::invalid_argument, field + " \"" + escape_text(value) + "\" " + why);
 }
 
-bool is_placeholder(const std::string &name) { return name == "roomUuid" || name == "userUuid" || name == "role"; }
+bool is_placeholder(const std::string &name) {
+  return name == "roomUuid" || name == "userUuid" || name == "role";
+}
 
 bool looks_like_identifier(const std::string &name) {
   if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) return false;
@@ -97,17 +104,21 @@ void check_placeholders(const std::string &field, const std::string &text, bool 
       i = close;
       continue;
     }
-    if (looks_like_identifier(name)) invalid(field, text, "has an unknown placeholder {" + name + "} " + kKnownPlaceholders);
+    if (looks_like_identifier(name))
+      invalid(field, text, "has an unknown placeholder {" + name + "} " + kKnownPlaceholders);
     if (strict_braces)
-      invalid(field, text, std::string("has a '") + text[i] + "' at offset " + std::to_string(i) +
-                               " that is not part of a placeholder " + kKnownPlaceholders);
+      invalid(field, text,
+              std::string("has a '") + text[i] + "' at offset " + std::to_string(i) +
+                  " that is not part of a placeholder " + kKnownPlaceholders);
   }
 }
 
 void check_body_strings(const nlohmann::json &node) {
-  if (node.is_string()) check_placeholders("source body_template value", node.get_ref<const std::string &>(), false);
+  if (node.is_string())
+    check_placeholders("source body_template value", node.get_ref<const std::string &>(), false);
   else if (node.is_object() || node.is_array())
-    for (const auto &child : node) check_body_strings(child);
+    for (const auto &child : node)
+      check_body_strings(child);
 }
 
 // An absolute http(s) URL with a host, an optional numeric port and no bytes a URL cannot
@@ -115,6 +126,17 @@ void check_body_strings(const nlohmann::json &node) {
 void check_url(const std::string &field, const std::string &url) {
   const bool https = url.rfind("https://", 0) == 0;
   if (!https && url.rfind("http://", 0) != 0) invalid(field, url, "must start with http:// or https://");
+  {
+    // user:password@ in a URL is a secret that every error message and log line would
+    // repeat: refuse it, showing the URL with the userinfo masked.
+    const size_t start = https ? 8 : 7;
+    const size_t end = url.find_first_of("/?#", start);
+    const size_t at = url.rfind('@', end == std::string::npos ? std::string::npos : end);
+    if (at != std::string::npos && at >= start && (end == std::string::npos || at < end))
+      invalid(field, url.substr(0, start) + "***@" + url.substr(at + 1),
+              "carries credentials (user[:password]@): send them in a header instead (source headers, "
+              "e.g. Authorization), where they are never logged");
+  }
   for (size_t i = 0; i < url.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(url[i]);
     if (c <= 0x20 || c >= 0x7f || c == '"' || c == '<' || c == '>' || c == '\\' || c == '^' || c == '`' ||
@@ -132,7 +154,8 @@ void check_url(const std::string &field, const std::string &url) {
     if (close == std::string::npos) invalid(field, url, "has an IPv6 host without its closing ']'");
     host = authority.substr(0, close + 1);
     const std::string rest = authority.substr(close + 1);
-    if (!rest.empty() && rest[0] != ':') invalid(field, url, "has text after the IPv6 host: expected ':port'");
+    if (!rest.empty() && rest[0] != ':')
+      invalid(field, url, "has text after the IPv6 host: expected ':port'");
     if (!rest.empty()) port = rest.substr(1);
     if (host.size() == 2) host.clear();
   } else if (const auto colon = authority.find(':'); colon != std::string::npos) {
@@ -155,12 +178,14 @@ void check_pointer(const std::string &field, const std::string &pointer, bool ma
     invalid(field, pointer, "is empty: the token must be a member of the response object (e.g. \"/token\")");
   }
   if (pointer[0] != '/')
-    invalid(field, pointer, "is not a JSON pointer (RFC 6901): it must start with '/' (did you mean \"/" +
-                                escape_text(pointer) + "\"?)");
+    invalid(field, pointer,
+            "is not a JSON pointer (RFC 6901): it must start with '/' (did you mean \"/" +
+                escape_text(pointer) + "\"?)");
   for (size_t i = 0; i < pointer.size(); ++i)
     if (pointer[i] == '~' && (i + 1 == pointer.size() || (pointer[i + 1] != '0' && pointer[i + 1] != '1')))
-      invalid(field, pointer, "is not a JSON pointer (RFC 6901): '~' at offset " + std::to_string(i) +
-                                  " must be followed by 0 or 1");
+      invalid(field, pointer,
+              "is not a JSON pointer (RFC 6901): '~' at offset " + std::to_string(i) +
+                  " must be followed by 0 or 1");
 }
 
 } // namespace
@@ -217,7 +242,8 @@ HttpRequest build_request(const SourceConfig &source, const TokenKey &key) {
     } catch (const nlohmann::json::exception &e) {
       // dump() refuses key values that are not UTF-8: the caller's input, not our bug.
       throw Error(Errc::invalid_argument,
-                  std::string("cannot build the request body from the key (room_uuid/user_uuid): ") + e.what());
+                  std::string("cannot build the request body from the key (room_uuid/user_uuid): ") +
+                      e.what());
     }
   }
   return req;

@@ -59,6 +59,20 @@ TEST(SourceValidation, BadBaseUrlsAreRefusedByMakeSourceNamingTheValue) {
             "https://[::1]:8443/v1/fetch_rtm_token");
 }
 
+TEST(SourceValidation, CredentialsInTheUrlAreRefusedWithoutRepeatingThem) {
+  const std::string base = error_of(
+      [] { (void)make_source("education", "http://admin:hunter2@127.0.0.1:8082"); }, Errc::invalid_argument);
+  EXPECT_EQ(base,
+            "base_url \"http://***@127.0.0.1:8082\" carries credentials (user[:password]@): send them in "
+            "a header instead (source headers, e.g. Authorization), where they are never logged");
+  EXPECT_EQ(base.find("hunter2"), std::string::npos);
+  const std::string tpl = fetcher_error(custom("https://u:p%40ss@h/t/{roomUuid}"));
+  EXPECT_EQ(tpl.rfind("source url_template \"https://***@h/t/{roomUuid}\" carries credentials", 0), 0u)
+      << tpl;
+  // An '@' after the authority (in the path) is not userinfo.
+  EXPECT_EQ(make_source("rtm", "https://h/users/@me").url_template, "https://h/users/@me/fetch_rtm_token");
+}
+
 TEST(SourceValidation, UrlTemplateMustBeAnHttpUrlWithKnownPlaceholders) {
   EXPECT_EQ(
       fetcher_error(custom("https://h/rooms/{roomId}/token")),
