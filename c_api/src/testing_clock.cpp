@@ -4,6 +4,7 @@
 // The handle owns one shared_ptr to an eduauth::FakeClock; configurations and clients copy
 // that shared_ptr, so freeing the handle never leaves a client with a dangling clock.
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -24,6 +25,18 @@ namespace {
 int64_t non_negative(int64_t v, const char *name) {
   if (v < 0) throw invalid(std::string(name) + " " + std::to_string(v) + " ms must be >= 0");
   return v;
+}
+
+// The scales are int64 milliseconds: a step that would overflow one (signed overflow is
+// undefined behaviour) or take the wall time below 0 (which new() refuses) is an argument
+// error naming the value, not a clock that silently wraps or goes backwards.
+void require_room(int64_t now, int64_t ms, const char *scale, const char *name) {
+  if (ms > 0 && now > INT64_MAX - ms)
+    throw invalid(std::string(name) + " " + std::to_string(ms) + " ms would overflow the " + scale +
+                  " time " + std::to_string(now) + " ms (int64 milliseconds)");
+  if (ms < 0 && now + ms < 0)
+    throw invalid(std::string(name) + " " + std::to_string(ms) + " ms would take the " + scale + " time " +
+                  std::to_string(now) + " ms below 0");
 }
 
 } // namespace
@@ -50,7 +63,10 @@ void eduauth_fake_clock_free(eduauth_fake_clock *clock) {
 int eduauth_fake_clock_advance(eduauth_fake_clock *clock, int64_t ms) {
   return guarded(__func__, [&] {
     require(clock, "clock");
-    clock->clock->advance(milliseconds(non_negative(ms, "ms")));
+    non_negative(ms, "ms");
+    require_room(clock->clock->unix_ms(), ms, "wall", "ms");
+    require_room(clock->clock->boot_ms(), ms, "boot", "ms");
+    clock->clock->advance(milliseconds(ms));
     return EDUAUTH_OK;
   });
 }
@@ -58,7 +74,10 @@ int eduauth_fake_clock_advance(eduauth_fake_clock *clock, int64_t ms) {
 int eduauth_fake_clock_sleep(eduauth_fake_clock *clock, int64_t ms) {
   return guarded(__func__, [&] {
     require(clock, "clock");
-    clock->clock->suspend(milliseconds(non_negative(ms, "ms")));
+    non_negative(ms, "ms");
+    require_room(clock->clock->unix_ms(), ms, "wall", "ms");
+    require_room(clock->clock->boot_ms(), ms, "boot", "ms");
+    clock->clock->suspend(milliseconds(ms));
     return EDUAUTH_OK;
   });
 }
@@ -66,6 +85,7 @@ int eduauth_fake_clock_sleep(eduauth_fake_clock *clock, int64_t ms) {
 int eduauth_fake_clock_jump_wall(eduauth_fake_clock *clock, int64_t ms) {
   return guarded(__func__, [&] {
     require(clock, "clock");
+    require_room(clock->clock->unix_ms(), ms, "wall", "ms");
     clock->clock->jump_wall(milliseconds(ms));
     return EDUAUTH_OK;
   });
@@ -95,7 +115,11 @@ int eduauth_fake_clock_await_waiters(eduauth_fake_clock *clock, size_t n, int64_
   return guarded(__func__, [&] {
     require(clock, "clock");
     non_negative(real_timeout_ms, "real_timeout_ms");
-    if (!clock->clock->await_waiters(n, milliseconds(real_timeout_ms)))
+    // steady_clock::now() + timeout overflows for huge values (the deadline would lie in
+    // the past and the call time out at once): a day is "forever" for a test.
+    constexpr int64_t kMaxWaitMs = 86'400'000;
+    const int64_t wait_ms = real_timeout_ms < kMaxWaitMs ? real_timeout_ms : kMaxWaitMs;
+    if (!clock->clock->await_waiters(n, milliseconds(wait_ms)))
       throw eduauth::Error(eduauth::Errc::timeout, std::to_string(clock->clock->waiters()) + " of " +
                                                        std::to_string(n) + " threads waiting after " +
                                                        std::to_string(real_timeout_ms) + " ms");

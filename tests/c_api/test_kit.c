@@ -7,7 +7,12 @@
  * tests wait (in real time) for the client's events.
  */
 #define _POSIX_C_SOURCE 200809L
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <stdint.h>
+#include <sys/socket.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <eduauth/test_server.h>
 #include <eduauth/testing.h>
@@ -344,8 +349,118 @@ static void test_kit_argument_errors(void) {
   eduauth_fake_clock_free(NULL);
 }
 
+/* Moves that would overflow a scale or take the wall time below 0 are refused, naming the
+ * value, and leave the clock unchanged (was: signed overflow, boot time going backwards). */
+static void test_clock_range(void) {
+  eduauth_fake_clock *c = NULL;
+  int64_t ms = -1;
+  CHECK_OK(eduauth_fake_clock_new(&c, INT64_MAX, INT64_MAX));
+  CHECK_RC(eduauth_fake_clock_advance(c, INT64_MAX), EDUAUTH_E_INVALID_ARGUMENT);
+  CHECK_CONTAINS(eduauth_error_last(), "ms 9223372036854775807 ms would overflow the wall time");
+  CHECK_RC(eduauth_fake_clock_sleep(c, 1), EDUAUTH_E_INVALID_ARGUMENT);
+  CHECK_RC(eduauth_fake_clock_jump_wall(c, 1), EDUAUTH_E_INVALID_ARGUMENT);
+  CHECK_OK(eduauth_fake_clock_boot_ms(&ms, c));
+  CHECK_INT(ms, INT64_MAX);
+  CHECK_OK(eduauth_fake_clock_jump_wall(c, -1)); /* wall alone may still move back */
+  CHECK_RC(eduauth_fake_clock_advance(c, 1), EDUAUTH_E_INVALID_ARGUMENT);
+  CHECK_CONTAINS(eduauth_error_last(), "would overflow the boot time 9223372036854775807 ms");
+  eduauth_fake_clock_free(c);
+
+  CHECK_OK(eduauth_fake_clock_new(&c, 1000, 0));
+  CHECK_RC(eduauth_fake_clock_jump_wall(c, INT64_MIN), EDUAUTH_E_INVALID_ARGUMENT);
+  CHECK_CONTAINS(eduauth_error_last(), "ms -9223372036854775808 ms would take the wall time 1000 ms below 0");
+  CHECK_RC(eduauth_fake_clock_jump_wall(c, -1001), EDUAUTH_E_INVALID_ARGUMENT);
+  CHECK_OK(eduauth_fake_clock_unix_ms(&ms, c));
+  CHECK_INT(ms, 1000);
+  CHECK_OK(eduauth_fake_clock_jump_wall(c, -1000)); /* exactly 0 is the Unix epoch, allowed */
+  CHECK_OK(eduauth_fake_clock_unix_ms(&ms, c));
+  CHECK_INT(ms, 0);
+  eduauth_fake_clock_free(c);
+}
+
+/* await_waiters with a huge timeout waits (was: EDUAUTH_E_TIMEOUT at once, the deadline
+ * overflowed). The client's scheduler becomes the waiter once it has a token. */
+static void test_await_waiters_huge_timeout(void) {
+  kit k;
+  char *token;
+  if (kit_start(&k, "education", NULL) != 0) goto out;
+  token = get(&k, NULL, EDUAUTH_OK);
+  CHECK_OK(eduauth_fake_clock_await_waiters(k.clock, 1, INT64_MAX));
+  eduauth_string_free(token);
+out:
+  kit_stop(&k);
+}
+
+/* Steps the server could not send as written are refused when scripted, naming step and member. */
+static void test_script_refusals(void) {
+  eduauth_test_server *s = NULL;
+  CHECK_OK(eduauth_test_server_start(&s, TEST_APP_ID, TEST_APP_CERT));
+  if (s == NULL) return;
+  CHECK_RC(eduauth_test_server_script(s, "[{},{\"status\":503,\"retry_after\":\"\\r\\nX-Evil: 1\"}]"),
+           EDUAUTH_E_INVALID_ARGUMENT);
+  CHECK_CONTAINS(eduauth_test_server_error_last(), "step 1: \"retry_after\"");
+  CHECK_CONTAINS(eduauth_test_server_error_last(), "control character 13 at position 0");
+  CHECK_RC(eduauth_test_server_script(s, "{\"retry_after\":\"7\\u0000junk\"}"), EDUAUTH_E_INVALID_ARGUMENT);
+  CHECK_CONTAINS(eduauth_test_server_error_last(), "control character 0 at position 1");
+  CHECK_RC(eduauth_test_server_script(s, "{\"retry_after\":\"7\\n\"}"), EDUAUTH_E_INVALID_ARGUMENT);
+  CHECK_CONTAINS(eduauth_test_server_error_last(), "control character 10 at position 1");
+  CHECK_RC(eduauth_test_server_script(s, "{\"app_id\":\"zz\"}"), EDUAUTH_E_INVALID_ARGUMENT);
+  CHECK_CONTAINS(eduauth_test_server_error_last(), "step 0: \"app_id\" \"zz\" must be 32 hex characters");
+  CHECK_RC(eduauth_test_server_set_default(s, "{\"app_id\":\"970CA35de60c44645bbae8a215061b3g\"}"),
+           EDUAUTH_E_INVALID_ARGUMENT);
+  CHECK_CONTAINS(eduauth_test_server_error_last(), "\"app_id\"");
+  CHECK_RC(eduauth_test_server_script(s, "{\"for_role\":70000}"), EDUAUTH_E_INVALID_ARGUMENT);
+  CHECK_CONTAINS(eduauth_test_server_error_last(), "step 0: \"for_role\" 70000 is out of range -32768..32767");
+  CHECK_RC(eduauth_test_server_script(s, "{\"for_role\":-32769}"), EDUAUTH_E_INVALID_ARGUMENT);
+  CHECK_RC(eduauth_test_server_script(s, "{\"status\":204,\"body\":\"token\"}"), EDUAUTH_E_INVALID_ARGUMENT);
+  CHECK_CONTAINS(eduauth_test_server_error_last(), "step 0: \"body\" is not allowed with status 204");
+  CHECK_RC(eduauth_test_server_script(s, "{\"body\":\"error\",\"status\":304}"), EDUAUTH_E_INVALID_ARGUMENT);
+  CHECK_CONTAINS(eduauth_test_server_error_last(), "with status 304");
+  CHECK_INT(eduauth_test_server_pending(s), 0);
+  CHECK_OK(eduauth_test_server_script(s, "[{\"for_role\":-32768},{\"for_role\":32767},{\"app_id\":\"" TEST_APP_ID
+                                         "\"},{\"retry_after\":\"Wed, 21 Oct 2026 07:28:00 GMT\"},{\"status\":204}]"));
+  CHECK_INT(eduauth_test_server_pending(s), 5);
+  eduauth_test_server_free(s);
+}
+
+/* A 204 step is sent without a body (RFC 9110 15.3.5): the reply ends with its headers. */
+static void test_no_body_status(void) {
+  static const char request[] = "POST /fetch_education_token HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                                "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}";
+  eduauth_test_server *s = NULL;
+  struct sockaddr_in addr;
+  char reply[4096];
+  size_t used = 0;
+  ssize_t n;
+  int fd;
+  const char *end;
+  CHECK_OK(eduauth_test_server_start(&s, TEST_APP_ID, TEST_APP_CERT));
+  if (s == NULL) return;
+  CHECK_OK(eduauth_test_server_script(s, "{\"status\":204}"));
+  fd = socket(AF_INET, SOCK_STREAM, 0);
+  memset(&addr, 0, sizeof addr);
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons((uint16_t)eduauth_test_server_port(s));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  CHECK(connect(fd, (struct sockaddr *)&addr, sizeof addr) == 0);
+  CHECK(write(fd, request, sizeof request - 1) == (ssize_t)(sizeof request - 1));
+  while (used < sizeof reply - 1 && (n = read(fd, reply + used, sizeof reply - 1 - used)) > 0) used += (size_t)n;
+  reply[used] = '\0';
+  close(fd);
+  CHECK_CONTAINS(reply, "HTTP/1.1 204");
+  end = strstr(reply, "\r\n\r\n");
+  CHECK(end != NULL);
+  if (end) CHECK_STR(end + 4, "");
+  CHECK_INT(eduauth_test_server_requests(s), 1);
+  eduauth_test_server_free(s);
+}
+
 int main(void) {
   C_TEST_RUN(test_kit_argument_errors);
+  C_TEST_RUN(test_clock_range);
+  C_TEST_RUN(test_script_refusals);
+  C_TEST_RUN(test_no_body_status);
+  C_TEST_RUN(test_await_waiters_huge_timeout);
   C_TEST_RUN(test_refresh_at_expiry_margin);
   C_TEST_RUN(test_503_retry_after);
   C_TEST_RUN(test_expired_from_server);

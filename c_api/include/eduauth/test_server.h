@@ -52,6 +52,9 @@ EDUAUTH_API int eduauth_test_server_start(eduauth_test_server **out, const char 
 /**
  * Stops the server (if running) and frees it. Replies still being delayed are abandoned.
  * NULL is a no-op. Must not race other calls on the same server.
+ * Call it before the process exits: a server left running at exit keeps its worker threads
+ * answering while the runtime destroys static data they use (undefined behaviour; ASan
+ * reports a heap-use-after-free).
  */
 EDUAUTH_API void eduauth_test_server_free(eduauth_test_server *server);
 
@@ -76,8 +79,10 @@ EDUAUTH_API int32_t eduauth_test_server_port(const eduauth_test_server *server);
  * Appends steps to the reply queue. `script_json` is a JSON array of step objects, or one
  * step object; every member is optional (units in the names: _ms REAL milliseconds, _s
  * seconds):
- *   "status"          HTTP status 100..599 (default 200)
+ *   "status"          HTTP status 100..599 (default 200); 1xx, 204 and 304 replies carry
+ *                     no body (a "body" member with them is refused)
  *   "retry_after"     Retry-After header: "7" / 7 (delay-seconds) or an HTTP-date string
+ *                     (control characters such as CR, LF, NUL are refused)
  *   "delay_ms"        answer after this many real milliseconds, 0..600000 (default 0)
  *   "body"            "token" (default for 2xx), "expired" (token that expired 100 s before
  *                     the server's now), "malformed" (truncated JSON), "no_token"
@@ -88,7 +93,8 @@ EDUAUTH_API int32_t eduauth_test_server_port(const eduauth_test_server *server);
  *                     the token's issue time are real now + date_skew_s (default 0)
  *   "issue_offset_s"  token issue time relative to the server's clock (default 0)
  *   "for_user" / "for_room" / "for_role"   mint for another user / room / role than asked
- *   "app_id"          sign for this app ID (with the server's certificate)
+ *                     (for_role -32768..32767, the token's int16 role field)
+ *   "app_id"          sign for this app ID, 32 hex characters (with the server's certificate)
  *   "code"            the "code" member of token bodies, string or integer (default "200")
  * Example: [{"status":503,"retry_after":"7"},{"body":"expired"},{"delay_ms":300}]
  * Errors: EDUAUTH_E_INVALID_ARGUMENT when server or script_json is NULL, the text is not

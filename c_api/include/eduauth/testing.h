@@ -57,21 +57,25 @@ EDUAUTH_API void eduauth_fake_clock_free(eduauth_fake_clock *clock);
 
 /**
  * Normal passage of time: wall, boot and monotonic all move forward by ms MILLISECONDS.
- * Errors: EDUAUTH_E_INVALID_ARGUMENT when clock is NULL or ms < 0.
+ * Errors: EDUAUTH_E_INVALID_ARGUMENT when clock is NULL, ms < 0, or the wall or boot time
+ * would overflow int64 milliseconds (the message names ms and the time); the clock is unchanged.
  */
 EDUAUTH_API int eduauth_fake_clock_advance(eduauth_fake_clock *clock, int64_t ms);
 
 /**
  * The device sleeps (suspend, then resume) for ms MILLISECONDS: wall and boot move forward,
  * monotonic does not. A token whose real expiry passed during the sleep is not served.
- * Errors: EDUAUTH_E_INVALID_ARGUMENT when clock is NULL or ms < 0.
+ * Errors: EDUAUTH_E_INVALID_ARGUMENT when clock is NULL, ms < 0, or the wall or boot time
+ * would overflow int64 milliseconds; the clock is unchanged.
  */
 EDUAUTH_API int eduauth_fake_clock_sleep(eduauth_fake_clock *clock, int64_t ms);
 
 /**
  * The wall clock alone jumps by ms MILLISECONDS (negative = backwards): an NTP correction or
  * the user changing the date. Boot and monotonic do not move.
- * Errors: EDUAUTH_E_INVALID_ARGUMENT when clock is NULL.
+ * Errors: EDUAUTH_E_INVALID_ARGUMENT when clock is NULL, or the wall time would go below 0
+ * (before 1970, which eduauth_fake_clock_new refuses too) or overflow int64 milliseconds;
+ * the clock is unchanged.
  */
 EDUAUTH_API int eduauth_fake_clock_jump_wall(eduauth_fake_clock *clock, int64_t ms);
 
@@ -90,7 +94,8 @@ EDUAUTH_API int eduauth_fake_clock_boot_ms(int64_t *out, const eduauth_fake_cloc
 /**
  * Synchronisation helper, not a timer: waits (in REAL time, polling) until at least n client
  * threads are blocked on this clock having seen its current time, or until
- * real_timeout_ms REAL milliseconds pass. A client's refresh scheduler is one such thread
+ * real_timeout_ms REAL milliseconds pass (values above one day, e.g. INT64_MAX, wait one
+ * day: "forever" for a test). A client's refresh scheduler is one such thread
  * once it has nothing to do before a future deadline, so after a change of the clock
  * `await_waiters(clock, 1, 10000)` returns once the scheduler has reacted to it (it may have
  * started a fetch: wait for the resulting event with eduauth_client_next_event).

@@ -2,6 +2,7 @@
 #include "eduauth/clock.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <ctime>
 #include <thread>
 
@@ -97,9 +98,16 @@ void FakeClock::changed(int64_t wall_delta, int64_t boot_delta, int64_t mono_del
   std::list<Waiter> snapshot;
   {
     std::lock_guard<std::mutex> tl(time_mu_);
-    unix_ms_ += wall_delta;
-    boot_ms_ += boot_delta;
-    mono_ms_ += mono_delta;
+    // Saturating: a huge step pins the scale at the int64 limit instead of overflowing
+    // (undefined behaviour; boot time would go backwards). The C API refuses such steps.
+    const auto add = [](int64_t a, int64_t b) {
+      int64_t r = 0;
+      if (__builtin_add_overflow(a, b, &r)) return b > 0 ? INT64_MAX : INT64_MIN;
+      return r;
+    };
+    unix_ms_ = add(unix_ms_, wall_delta);
+    boot_ms_ = add(boot_ms_, boot_delta);
+    mono_ms_ = add(mono_ms_, mono_delta);
     ++generation_;
     snapshot = waiters_;
   }

@@ -30,6 +30,34 @@ std::string text(const json &v, size_t index, const char *field) {
   return v.get<std::string>();
 }
 
+// A header value goes on the wire verbatim: CR/LF would end the header (and inject others),
+// NUL truncates it. Refused here, where the message can name the step, not at request time.
+std::string header_value(const json &v, size_t index, const char *field) {
+  std::string s = text(v, index, field);
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == 0x7f)
+      throw bad(index, field,
+                v.dump() + " has control character " + std::to_string(c) + " at position " +
+                    std::to_string(i) + " (not allowed in an HTTP header)");
+  }
+  return s;
+}
+
+// The builders would refuse the same values per request (as a 500); refusing at script
+// time names the step and field instead.
+std::string hex32(const json &v, size_t index, const char *field) {
+  std::string s = text(v, index, field);
+  const bool ok = s.size() == 32 && s.find_first_not_of("0123456789abcdefABCDEF") == std::string::npos;
+  if (!ok) throw bad(index, field, v.dump() + " must be 32 hex characters");
+  return s;
+}
+
+// Statuses whose replies carry no body (RFC 9110 15.2, 15.3.5, 15.4.5).
+bool no_body_status(int status) {
+  return status < 200 || status == 204 || status == 304;
+}
+
 void set_body(ReplyStep &s, const std::string &b, size_t index) {
   if (b == "token")
     s.body = BodyKind::token;
@@ -68,7 +96,7 @@ ReplyStep parse_step(const json &step, size_t index) {
       if (v.is_number_integer())
         s.retry_after = std::to_string(integer(v, index, "retry_after", 0, kMaxSkewS));
       else
-        s.retry_after = text(v, index, "retry_after");
+        s.retry_after = header_value(v, index, "retry_after");
     } else if (field == "delay_ms")
       s.delay_ms = integer(v, index, "delay_ms", 0, kMaxDelayMs);
     else if (field == "body") {
@@ -85,10 +113,11 @@ ReplyStep parse_step(const json &step, size_t index) {
     else if (field == "for_room")
       s.for_room = text(v, index, "for_room");
     else if (field == "for_role")
-      s.for_role = static_cast<int32_t>(integer(v, index, "for_role", std::numeric_limits<int32_t>::min(),
-                                                std::numeric_limits<int32_t>::max()));
+      // The APaaS role field of the token is an int16.
+      s.for_role = static_cast<int32_t>(integer(v, index, "for_role", std::numeric_limits<int16_t>::min(),
+                                                std::numeric_limits<int16_t>::max()));
     else if (field == "app_id")
-      s.app_id = text(v, index, "app_id");
+      s.app_id = hex32(v, index, "app_id");
     else if (field == "code") {
       if (!v.is_string() && !v.is_number_integer())
         throw bad(index, "code", v.dump() + " must be a string or an integer");
@@ -99,7 +128,15 @@ ReplyStep parse_step(const json &step, size_t index) {
                       "\" (known: status, retry_after, delay_ms, body, expire_s, "
                       "date_skew_s, issue_offset_s, for_user, for_room, for_role, app_id, code)");
   }
-  if (!body_set && (s.status < 200 || s.status > 299)) s.body = BodyKind::error;
+  if (no_body_status(s.status)) {
+    if (body_set)
+      throw bad(index, "body",
+                "is not allowed with status " + std::to_string(s.status) +
+                    " (1xx, 204 and 304 replies have no body)");
+    s.body = BodyKind::none;
+  } else if (!body_set && (s.status < 200 || s.status > 299)) {
+    s.body = BodyKind::error;
+  }
   return s;
 }
 

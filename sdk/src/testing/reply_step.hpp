@@ -27,6 +27,7 @@ enum class BodyKind {
   no_token,  ///< {"code": "200", "message": "ok"} without a token
   error,     ///< {"code": "<status>", "message": "scripted <status>"} (default when status is not 2xx)
   raw,       ///< `raw` verbatim
+  none,      ///< no body: statuses 1xx, 204 and 304 (a "body" member is refused with them)
 };
 
 /// One reply. Defaults: HTTP 200 with a valid token, 3600 s lifetime, honest Date header.
@@ -51,7 +52,9 @@ struct ReplyStep {
 };
 
 /// One step from its JSON object. Throws eduauth::Error{invalid_argument} "step <index>:
-/// <field> ..." for a wrong type, an out-of-range value or an unknown field.
+/// <field> ..." for a wrong type, an out-of-range value or an unknown field, a retry_after
+/// with a control character, an app_id that is not 32 hex, a for_role outside int16, or a
+/// body with status 1xx / 204 / 304 (those replies carry no body: BodyKind::none).
 ReplyStep parse_step(const nlohmann::json &step, size_t index);
 
 /// A script: a JSON array of step objects, or one step object. Throws invalid_argument

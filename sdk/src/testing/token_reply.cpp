@@ -98,6 +98,8 @@ void write_reply(const ReplyStep &step, const std::string &token, int64_t now_s,
   case BodyKind::raw:
     res.set_content(step.raw, "application/json");
     break;
+  case BodyKind::none:
+    break;
   }
 }
 
