@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstddef>
 #include <cstdlib>
 #include <cstring>
 
@@ -13,6 +14,7 @@ namespace eduauth::sample {
 namespace {
 
 constexpr size_t kFlushAt = 64 * 1024;
+constexpr size_t kRecvSize = 4096;
 
 void numeric_address(const sockaddr_storage &addr, socklen_t len, std::string &ip, int &port) {
   char host[NI_MAXHOST];
@@ -36,7 +38,7 @@ bool ConnectionStream::poll_in(int timeout_ms) const {
 }
 
 bool ConnectionStream::wait_for_request(int timeout_ms, const std::atomic<socket_t> &listener) {
-  if (in_pos_ < in_len_) return true; // a pipelined request is already buffered
+  if (in_pos_ < in_.size()) return true; // a pipelined request is already buffered
   constexpr int kSliceMs = 100;
   for (int waited = 0; waited < timeout_ms; waited += kSliceMs) {
     if (listener == INVALID_SOCKET) return false;
@@ -61,23 +63,53 @@ bool ConnectionStream::flush() {
 }
 
 bool ConnectionStream::is_readable() const {
-  return in_pos_ < in_len_ || poll_in(read_timeout_ms_);
+  return in_pos_ < in_.size() || poll_in(read_timeout_ms_);
+}
+
+ssize_t ConnectionStream::fill() {
+  const size_t old = in_.size();
+  in_.resize(old + kRecvSize);
+  ssize_t n;
+  do {
+    n = ::recv(sock_, &in_[old], kRecvSize, 0);
+  } while (n < 0 && errno == EINTR);
+  in_.resize(old + static_cast<size_t>(std::max<ssize_t>(n, 0)));
+  return n; // 0: peer closed; -1: error or SO_RCVTIMEO (the read timeout)
+}
+
+ConnectionStream::Head ConnectionStream::read_head(std::chrono::steady_clock::time_point deadline, size_t max_bytes,
+                                                   size_t max_lines) {
+  in_.erase(0, in_pos_); // keep the buffer from growing over pipelined requests
+  in_pos_ = 0;
+  size_t scanned = 0, lines = 0;
+  for (;;) {
+    const size_t end = in_.find("\r\n\r\n", scanned >= 3 ? scanned - 3 : 0);
+    const size_t head_size = end == std::string::npos ? in_.size() : end + 4;
+    lines += static_cast<size_t>(std::count(in_.begin() + static_cast<std::ptrdiff_t>(scanned),
+                                            in_.begin() + static_cast<std::ptrdiff_t>(std::max(scanned, head_size)), '\n'));
+    scanned = std::max(scanned, head_size);
+    if (head_size > max_bytes || lines > max_lines) return Head::too_large;
+    if (end != std::string::npos) return Head::complete;
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) return Head::timed_out;
+    // Nothing within the wait: the deadline when it was the shorter bound, else the read timeout.
+    if (!poll_in(static_cast<int>(std::min<long long>(left.count(), read_timeout_ms_))))
+      return left.count() <= read_timeout_ms_ ? Head::timed_out : Head::closed;
+    if (fill() <= 0) return Head::closed;
+  }
 }
 
 ssize_t ConnectionStream::read(char *ptr, size_t size) {
-  if (in_pos_ == in_len_) {
+  if (in_pos_ == in_.size()) {
     // The client may be waiting for what we wrote (e.g. "100 Continue") before it sends more.
     if (!out_.empty() && !flush()) return -1;
-    ssize_t n;
-    do {
-      n = ::recv(sock_, in_, sizeof in_, 0);
-    } while (n < 0 && errno == EINTR);
-    if (n <= 0) return n; // 0: peer closed; -1: error or SO_RCVTIMEO (the read timeout)
+    in_.clear();
     in_pos_ = 0;
-    in_len_ = static_cast<size_t>(n);
+    const ssize_t n = fill();
+    if (n <= 0) return n;
   }
-  const size_t n = std::min(size, in_len_ - in_pos_);
-  std::memcpy(ptr, in_ + in_pos_, n);
+  const size_t n = std::min(size, in_.size() - in_pos_);
+  std::memcpy(ptr, in_.data() + in_pos_, n);
   in_pos_ += n;
   return static_cast<ssize_t>(n);
 }

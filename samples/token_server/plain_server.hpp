@@ -14,6 +14,12 @@ namespace eduauth::sample {
 /// parsing, handlers, keep-alive limits and timeouts are httplib's own (process_request, the
 /// extension point httplib::SSLServer uses the same way). Plain HTTP only; HTTPS stays on
 /// httplib::SSLServer.
+/// Makes PlainServer close the connection once the response being handled on this thread is
+/// sent. httplib 0.11 keeps a connection open even when a handler sets "Connection: close",
+/// so after a refused request head the unread rest (a body, a smuggled request) would be
+/// parsed as the next request. Call from a handler; no effect under httplib::SSLServer.
+void close_connection_after_response();
+
 class PlainServer : public httplib::Server {
 private:
   bool process_and_close_socket(socket_t sock) override;

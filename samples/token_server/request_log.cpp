@@ -20,7 +20,8 @@ void log_request(const std::string &method, const std::string &path, int status,
   line += ' ';
   line += escape_for_log(path);
   char tail[48];
-  std::snprintf(tail, sizeof tail, " %d %.1fms", status, latency_ms);
+  if (latency_ms < 0) std::snprintf(tail, sizeof tail, " %d -", status);
+  else std::snprintf(tail, sizeof tail, " %d %.1fms", status, latency_ms);
   line += tail;
   if (!fingerprint.empty()) {
     line += " token=";

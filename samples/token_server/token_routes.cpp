@@ -2,7 +2,9 @@
 
 #include <openssl/crypto.h>
 
+#include <cctype>
 #include <chrono>
+#include <cstring>
 #include <limits>
 
 #include <nlohmann/json.hpp>
@@ -10,6 +12,7 @@
 #include "eduauth/builders.hpp"
 #include "eduauth/error.hpp"
 #include "http_date.hpp"
+#include "plain_server.hpp"
 #include "request_log.hpp"
 
 namespace eduauth::sample {
@@ -55,10 +58,44 @@ const std::string kBodyLimitMessage = "request body over " + std::to_string(kMax
 int32_t required_role(const json &body) {
   if (!body.contains("role")) throw std::invalid_argument("missing field \"role\"");
   const auto &v = body.at("role");
-  if (!v.is_number_integer() || v.get<int64_t>() < std::numeric_limits<int16_t>::min() ||
-      v.get<int64_t>() > std::numeric_limits<int16_t>::max())
-    throw std::invalid_argument("field \"role\" must be an integer in -32768..32767, got " + v.dump());
+  // nlohmann keeps integers above INT64_MAX as unsigned: get<int64_t>() would wrap
+  // 18446744073709551615 to -1, so the unsigned range is checked on its own type.
+  const bool in_range =
+      v.is_number_unsigned()  ? v.get<uint64_t>() <= static_cast<uint64_t>(std::numeric_limits<int16_t>::max())
+      : v.is_number_integer() ? v.get<int64_t>() >= std::numeric_limits<int16_t>::min() &&
+                                    v.get<int64_t>() <= std::numeric_limits<int16_t>::max()
+                              : false;
+  if (!in_range) throw std::invalid_argument("field \"role\" must be an integer in -32768..32767, got " + v.dump());
   return static_cast<int32_t>(v.get<int64_t>());
+}
+
+// RFC 9110 5.6.2 tchar: anything else in a field name (notably whitespace before the colon,
+// which RFC 9112 5.1 says to reject) could make this server and a proxy in front of it
+// disagree on the headers.
+bool is_token(const std::string &name) {
+  if (name.empty()) return false;
+  for (const unsigned char c : name)
+    if (!std::isalnum(c) && std::strchr("!#$%&'*+-.^_`|~", c) == nullptr) return false;
+  return true;
+}
+
+// Message framing that two parsers could read differently (request smuggling): answered 400
+// and the connection closed, so the rest of the bytes is never parsed as another request.
+// Empty when the head is unambiguous. httplib parses Content-Length with strtoull, which
+// takes "+42", "42abc" and the first of several headers; RFC 9112 6.3 requires one value of
+// digits only.
+std::string framing_error(const httplib::Request &req) {
+  for (const auto &h : req.headers)
+    if (!is_token(h.first))
+      return "malformed header field name " + json(h.first.substr(0, 64)).dump() + " (RFC 9112 5.1)";
+  const size_t lengths = req.get_header_value_count("Content-Length");
+  if (lengths > 1) return "more than one Content-Length header (RFC 9112 6.3)";
+  if (lengths == 1) {
+    const std::string v = req.get_header_value("Content-Length");
+    if (v.empty() || v.find_first_not_of("0123456789") != std::string::npos)
+      return "Content-Length " + json(v.substr(0, 64)).dump() + " is not a decimal number (RFC 9112 6.3)";
+  }
+  return {};
 }
 
 bool bearer_ok(const ServerOptions &o, const httplib::Request &req) {
@@ -111,12 +148,20 @@ void install_routes(httplib::Server &server, const ServerOptions &o) {
   server.set_pre_routing_handler([](const httplib::Request &req, httplib::Response &res) {
     t_started = std::chrono::steady_clock::now();
     t_fingerprint.clear();
+    const std::string framing = framing_error(req);
+    if (!framing.empty()) {
+      reply(res, 400, framing);
+      res.set_header("Connection", "close");
+      close_connection_after_response();
+      return httplib::Server::HandlerResponse::Handled;
+    }
     // httplib applies the payload limit only to Content-Length bodies; chunked request
     // bodies would be read without bound, so they are refused before the body is read.
     if (req.has_header("Transfer-Encoding")) {
       reply(res, 411, "Transfer-Encoding request bodies are not accepted; send Content-Length (" + kBodyLimitMessage +
                           " are refused)");
       res.set_header("Connection", "close");
+      close_connection_after_response(); // the unread chunked body must not become a request
       return httplib::Server::HandlerResponse::Handled;
     }
     return httplib::Server::HandlerResponse::Unhandled;
@@ -156,7 +201,12 @@ void install_routes(httplib::Server &server, const ServerOptions &o) {
   server.set_logger([](const httplib::Request &req, const httplib::Response &res) {
     const double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_started).count();
-    log_request(req.method, req.path, res.status, ms, t_fingerprint);
+    // A request httplib rejects before routing (a malformed request line) never ran the
+    // pre-routing handler: its line must not carry the previous request's token or start time.
+    const bool routed = t_started != std::chrono::steady_clock::time_point{};
+    log_request(req.method, req.path, res.status, routed ? ms : -1.0, t_fingerprint);
+    t_started = {};
+    t_fingerprint.clear();
   });
 }
 

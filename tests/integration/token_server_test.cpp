@@ -4,11 +4,13 @@
 #include <gtest/gtest.h>
 
 #include <arpa/inet.h>
+#include <poll.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <ctime>
 #include <memory>
@@ -178,6 +180,11 @@ TEST_F(TokenServerHttp, BadBodiesGet400InTheSameShapeNamingTheField) {
       {R"({"roomUuid":"r","userUuid":"u","role":"1"})", "role"},
       {R"({"roomUuid":"r","userUuid":"u","role":70000})", "role"},
       {R"({"roomUuid":"r","userUuid":7,"role":1})", "userUuid"},
+      // Above INT64_MAX nlohmann stores an unsigned number: these once wrapped to role -1 / -32768.
+      {R"({"roomUuid":"r","userUuid":"u","role":18446744073709551615})", "got 18446744073709551615"},
+      {R"({"roomUuid":"r","userUuid":"u","role":18446744073709518848})", "got 18446744073709518848"},
+      {R"({"roomUuid":"r","userUuid":"u","role":9223372036854775808})", "got 9223372036854775808"},
+      {R"({"roomUuid":"r","userUuid":"u","role":32768})", "got 32768"},
   };
   for (const auto &[body, field] : cases) {
     auto res = cli.Post("/fetch_education_token", body, "application/json");
@@ -323,6 +330,108 @@ TEST_F(TokenServerHttp, PipelinedRequestsAreAnsweredInOrderUpToTheKeepAliveLimit
     // Only the last answer the keep-alive limit (100) allows announces the close.
     EXPECT_EQ(one.find("Connection: close") != std::string::npos, i == 99) << i << ": " << one;
   }
+}
+
+// Request smuggling (RFC 9112 6.3, 5.1): httplib took the first of two Content-Lengths, read
+// "+42" / "42abc" with strtoull and kept "Transfer-Encoding : chunked" as an unknown header,
+// so the body's tail was served as a second request. Each is now 400 + close.
+TEST_F(TokenServerHttp, AmbiguousMessageFramingIs400AndClosesTheConnection) {
+  const std::string body = R"({"uid":"u"})"; // 11 bytes
+  const std::string smuggled = "GET /smuggled HTTP/1.1\r\nHost: a\r\n\r\n";
+  const std::string n = std::to_string(body.size());
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"Content-Length: " + n + "\r\nContent-Length: " + n + "\r\n", "more than one Content-Length"},
+      {"Content-Length: " + n + "\r\nContent-Length: " + std::to_string(body.size() + smuggled.size()) + "\r\n",
+       "more than one Content-Length"},
+      {"Content-Length: +" + n + "\r\n", "Content-Length \\\"+11\\\" is not a decimal number"},
+      {"Content-Length: " + n + "abc\r\n", "is not a decimal number"},
+      {"Content-Length: " + n + ".0\r\n", "is not a decimal number"},
+      {"Content-Length: " + n + ", " + n + "\r\n", "is not a decimal number"},
+      {"Transfer-Encoding : chunked\r\nContent-Length: " + n + "\r\n",
+       "malformed header field name \\\"Transfer-Encoding \\\""},
+  };
+  for (const auto &[framing, message] : cases) {
+    RawConnection c(server.port());
+    c.send_all("POST /fetch_rtm_token HTTP/1.1\r\nHost: a\r\n" + framing + "\r\n" + body + smuggled);
+    const std::string res = c.read_all();
+    ASSERT_EQ(res.rfind("HTTP/1.1 400 ", 0), 0u) << framing << res.substr(0, 300);
+    EXPECT_EQ(res.find("HTTP/1.1 ", 1), std::string::npos) << framing << ": a second answer\n" << res;
+    EXPECT_NE(res.find("Connection: close\r\n"), std::string::npos) << res;
+    EXPECT_NE(res.find(message), std::string::npos) << message << "\n" << res;
+  }
+  EXPECT_EQ(server.stop(), 0);
+  EXPECT_EQ(read_file(log).find("/smuggled"), std::string::npos) << read_file(log);
+}
+
+// A request head of 2M tiny header lines grew the server by 221 MB: the head is capped at
+// 100 header fields and 64 KiB (README "Limits"), over either it is 431 + close.
+TEST_F(TokenServerHttp, RequestHeadOverTheFieldOrByteLimitIs431) {
+  std::string fields;
+  for (int i = 0; i < 100; ++i) fields += "X-" + std::to_string(i) + ": v\r\n";
+  {
+    RawConnection c(server.port()); // exactly at the limit: served
+    c.send_all("GET /healthz HTTP/1.1\r\nConnection: close\r\n" + fields.substr(fields.find('\n') + 1) + "\r\n");
+    EXPECT_EQ(c.read_all().rfind("HTTP/1.1 200 ", 0), 0u);
+  }
+  const std::string too_many = "GET /healthz HTTP/1.1\r\nHost: a\r\n" + fields + "\r\n";
+  // Unterminated and a little over 64 KiB: the server reads all of it before refusing, so
+  // its close is a FIN, not a reset that could discard the answer.
+  const std::string too_big = "GET /healthz HTTP/1.1\r\nHost: a\r\nX-Pad: " + std::string(65536, 'a');
+  for (const std::string &req : {too_many, too_big}) {
+    RawConnection c(server.port());
+    c.send_all(req);
+    const std::string res = c.read_all();
+    ASSERT_EQ(res.rfind("HTTP/1.1 431 ", 0), 0u) << res.substr(0, 300);
+    EXPECT_NE(res.find("Connection: close\r\n"), std::string::npos) << res;
+    const json j = json::parse(res.substr(res.find("\r\n\r\n") + 4));
+    EXPECT_EQ(j["code"], "431");
+    EXPECT_EQ(j["token"], "request head over 100 header fields or 65536 bytes");
+  }
+}
+
+// A client dripping one header line per second never hit the 2 s per-read timeout and held a
+// worker for as long as it liked: the whole head must arrive within 5 s of its first byte.
+TEST_F(TokenServerHttp, RequestHeadTrickledSlowerThanTheHeadDeadlineIs408) {
+  RawConnection c(server.port());
+  c.send_all("GET /healthz HTTP/1.1\r\n");
+  const auto start = std::chrono::steady_clock::now();
+  std::string res;
+  // A line at 0.5 s, 1.5 s, ... 4.5 s: each well under the 2 s read timeout, and none sent
+  // near the 5 s deadline (one arriving after the server closed would reset the connection).
+  for (int i = 0; i < 15; ++i) {
+    pollfd p{c.fd, POLLIN, 0};
+    if (poll(&p, 1, i == 0 ? 500 : 1000) > 0) { // the real server paces this, not a fake clock
+      res = c.read_all();
+      break;
+    }
+    c.send_all("X-Drip: " + std::to_string(i) + "\r\n");
+  }
+  const double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  ASSERT_EQ(res.rfind("HTTP/1.1 408 ", 0), 0u) << res;
+  EXPECT_NE(res.find("request head not complete within 5 s"), std::string::npos) << res;
+  EXPECT_GE(waited, 4.0);
+  EXPECT_LT(waited, 9.0);
+}
+
+// A request httplib rejects before routing (a malformed request line) once logged the token
+// fingerprint and the start time of the previous request on that worker.
+TEST_F(TokenServerHttp, RequestsRejectedBeforeRoutingLogNoStaleTokenOrLatency) {
+  RawConnection c(server.port());
+  const std::string body = R"({"uid":"u"})";
+  c.send_all("POST /fetch_rtm_token HTTP/1.1\r\nHost: a\r\nContent-Length: " + std::to_string(body.size()) +
+             "\r\n\r\n" + body + "GARBAGE\r\n\r\n");
+  const std::string res = c.read_all();
+  ASSERT_EQ(res.rfind("HTTP/1.1 200 ", 0), 0u) << res;
+  ASSERT_NE(res.find("HTTP/1.1 400 "), std::string::npos) << res;
+  EXPECT_EQ(server.stop(), 0);
+  const std::string text = read_file(log);
+  const size_t ok = text.find("POST /fetch_rtm_token 200 ");
+  ASSERT_NE(ok, std::string::npos) << text;
+  EXPECT_NE(text.find("token=", ok), std::string::npos) << text;
+  const size_t bad = text.find(" 400 ");
+  ASSERT_NE(bad, std::string::npos) << text;
+  const std::string bad_line = text.substr(bad, text.find('\n', bad) - bad);
+  EXPECT_EQ(bad_line, " 400 -") << text;
 }
 
 // "Expect: 100-continue": the interim answer must reach the client while the server waits for
