@@ -9,8 +9,10 @@
 #define _POSIX_C_SOURCE 200809L
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -455,12 +457,64 @@ static void test_no_body_status(void) {
   eduauth_test_server_free(s);
 }
 
+/* Reachable from a global, so LeakSanitizer does not count the deliberately unfreed server. */
+static eduauth_test_server *g_unfreed_server;
+
+/* Sends requests on new connections without reading the replies, until the process ends. */
+static void *hammer(void *arg) {
+  static const char request[] = "POST /fetch_education_token HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                "Content-Length: 2\r\n\r\n{}";
+  struct sockaddr_in addr;
+  (void)arg;
+  memset(&addr, 0, sizeof addr);
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons((uint16_t)eduauth_test_server_port(g_unfreed_server));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  for (;;) {
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    if (fd >= 0 && connect(fd, (struct sockaddr *)&addr, sizeof addr) == 0 &&
+        write(fd, request, sizeof request - 1) > 0) {
+    }
+    if (fd >= 0) close(fd);
+  }
+  return NULL;
+}
+
+/* A server never freed and still receiving requests at exit: exit() must not let its worker
+ * threads parse requests while the runtime destroys cpp-httplib's statics (was a
+ * heap-use-after-free under ASan). The child exits cleanly, with status 0. */
+static void test_exit_with_live_server(void) {
+#if defined(__SANITIZE_THREAD__)
+  /* ThreadSanitizer does not support starting threads after fork() of a threaded process. */
+  (void)hammer;
+#else
+  pid_t pid = fork();
+  int status = -1;
+  CHECK(pid >= 0);
+  if (pid == 0) {
+    pthread_t t;
+    if (eduauth_test_server_start(&g_unfreed_server, TEST_APP_ID, TEST_APP_CERT) != EDUAUTH_OK) _exit(3);
+    if (eduauth_test_server_set_default(g_unfreed_server, "{\"delay_ms\":5}") != EDUAUTH_OK) _exit(4);
+    if (pthread_create(&t, NULL, hammer, NULL) != 0) _exit(5);
+    while (eduauth_test_server_requests(g_unfreed_server) < 20) {
+      struct timespec ms = {0, 1000000};
+      nanosleep(&ms, NULL); /* real-time sync with the server's worker threads, no timing assumption */
+    }
+    exit(0); /* runs the exit handlers while requests keep arriving */
+  }
+  CHECK(waitpid(pid, &status, 0) == pid);
+  CHECK(WIFEXITED(status));
+  CHECK_INT(WEXITSTATUS(status), 0);
+#endif
+}
+
 int main(void) {
   C_TEST_RUN(test_kit_argument_errors);
   C_TEST_RUN(test_clock_range);
   C_TEST_RUN(test_script_refusals);
   C_TEST_RUN(test_no_body_status);
   C_TEST_RUN(test_await_waiters_huge_timeout);
+  C_TEST_RUN(test_exit_with_live_server);
   C_TEST_RUN(test_refresh_at_expiry_margin);
   C_TEST_RUN(test_503_retry_after);
   C_TEST_RUN(test_expired_from_server);

@@ -1,9 +1,37 @@
 // ScriptedServer: a queue of scripted replies on a LoopbackServer.
 #include "scripted_server.hpp"
 
+#include <cstdlib>
+#include <set>
+
 #include "eduauth/error.hpp"
 
 namespace eduauth::testing {
+namespace {
+
+// Servers still alive at exit (a test that never freed one) keep answering on httplib's
+// worker threads while exit() destroys httplib's function-local statics (the method set of
+// parse_request_line): a heap-use-after-free. An exit handler stops them first. It is
+// registered at the first answered request, i.e. after those statics were constructed, so
+// it runs before their destructors. The registry is never destroyed, for the same reason.
+struct LiveServers {
+  std::mutex mu;
+  std::set<ScriptedServer *> servers;
+};
+
+LiveServers &live_servers() {
+  static auto *live = new LiveServers;
+  return *live;
+}
+
+void stop_live_servers() {
+  auto &live = live_servers();
+  std::lock_guard<std::mutex> lk(live.mu);
+  for (auto *server : live.servers)
+    server->stop();
+}
+
+} // namespace
 
 ScriptedServer::ScriptedServer(std::string app_id, std::string app_certificate)
     : cred_{std::move(app_id), std::move(app_certificate)} {
@@ -16,9 +44,17 @@ ScriptedServer::ScriptedServer(std::string app_id, std::string app_certificate)
     answer(Shape::rtm, req, res);
   });
   server_.start();
+  auto &live = live_servers();
+  std::lock_guard<std::mutex> lk(live.mu);
+  live.servers.insert(this);
 }
 
 ScriptedServer::~ScriptedServer() {
+  {
+    auto &live = live_servers();
+    std::lock_guard<std::mutex> lk(live.mu);
+    live.servers.erase(this);
+  }
   server_.stop();
 }
 
@@ -53,6 +89,8 @@ std::string ScriptedServer::last_token() const {
 }
 
 void ScriptedServer::answer(Shape shape, const httplib::Request &req, httplib::Response &res) {
+  static std::once_flag exit_handler;
+  std::call_once(exit_handler, [] { std::atexit(stop_live_servers); });
   ReplyStep step;
   {
     std::lock_guard<std::mutex> lk(mu_);

@@ -46,7 +46,8 @@ public:
 
   int port() const { return server_.port(); }
   std::string url() const { return server_.url(); }
-  /// Stops serving (idempotent); delayed replies in progress are abandoned.
+  /// Stops serving (idempotent); delayed replies in progress are abandoned. Servers still
+  /// alive at exit are stopped by an exit handler (scripted_server.cpp says why).
   void stop() { server_.stop(); }
 
 private:
