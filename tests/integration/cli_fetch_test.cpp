@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fault_server.hpp"
+#include "shell_run.hpp"
 #include "temp_dir.hpp"
 #include "token_server_process.hpp"
 
@@ -18,23 +19,11 @@ namespace {
 using namespace eduauth::testing;
 using nlohmann::json;
 
-struct CliRun {
-  int exit_code = -1;
-  std::string out;
-};
+using CliRun = ShellRun;
 
 // Runs the CLI through the shell (stderr merged into `out` when merge_stderr).
 CliRun run_cli(const std::string &args, bool merge_stderr = false, const std::string &env = "") {
-  const std::string cmd = env + " '" EDUAUTH_TOKEN_TOOL_BIN "' " + args + (merge_stderr ? " 2>&1" : " 2>/dev/null");
-  CliRun r;
-  FILE *p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  char buf[4096];
-  size_t n = 0;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  const int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  return shell_run(env + " '" EDUAUTH_TOKEN_TOOL_BIN "' " + args, merge_stderr);
 }
 
 class CliFetch : public ::testing::Test {

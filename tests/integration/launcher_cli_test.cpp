@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fault_server.hpp"
+#include "shell_run.hpp"
 #include "temp_dir.hpp"
 #include "token_server_process.hpp"
 
@@ -19,23 +20,10 @@ namespace {
 
 using eduauth::testing::TempDir;
 
-struct LaunchRun {
-  int exit_code = -1;
-  std::string out; // stdout, or stdout + stderr when merged
-};
+using LaunchRun = eduauth::testing::ShellRun;
 
 LaunchRun launch(const std::string &args, bool merge_stderr = true) {
-  const std::string cmd = "'" EDUAUTH_LAUNCH_BIN "' " + args + (merge_stderr ? " 2>&1" : " 2>/dev/null");
-  LaunchRun r;
-  FILE *p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  char buf[4096];
-  size_t n = 0;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0)
-    r.out.append(buf, n);
-  const int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  return eduauth::testing::shell_run("'" EDUAUTH_LAUNCH_BIN "' " + args, merge_stderr);
 }
 
 // Every required option; the server is never contacted because parsing fails first.

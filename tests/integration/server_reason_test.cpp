@@ -11,6 +11,7 @@
 #include "eduauth/source.hpp"
 #include "fault_server.hpp"
 #include "print_errc.hpp"
+#include "shell_run.hpp"
 #include "temp_dir.hpp"
 #include "token_server_process.hpp"
 
@@ -20,23 +21,10 @@ using namespace eduauth;
 using namespace eduauth::testing;
 using nlohmann::json;
 
-struct CliRun {
-  int exit_code = -1;
-  std::string out; // stdout, then stderr when merged
-};
+using CliRun = ShellRun;
 
 CliRun run_cli(const std::string &args, bool merge_stderr) {
-  const std::string cmd = "'" EDUAUTH_TOKEN_TOOL_BIN "' " + args + (merge_stderr ? " 2>&1" : " 2>/dev/null");
-  CliRun r;
-  FILE *p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  char buf[4096];
-  size_t n = 0;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0)
-    r.out.append(buf, n);
-  const int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  return shell_run("'" EDUAUTH_TOKEN_TOOL_BIN "' " + args, merge_stderr);
 }
 
 class ServerReason : public ::testing::Test {
